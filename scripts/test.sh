@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Every test layer of report-diff, failing fast, with a banner and the elapsed
+# time of each layer. CI runs this (via .ci/run) in a fresh clone.
+#   bash scripts/test.sh
+set -euo pipefail
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+now_ms() { date +%s%3N; }
+fmt_ms() { printf '%d.%03ds' $(($1 / 1000)) $(($1 % 1000)); }
+
+T0="$(now_ms)"
+SUMMARY=()
+CURRENT=""
+LAYER_T0=""
+
+# A layer that exits non-zero ends the run here (set -e); say which one failed.
+on_exit() {
+  local rc=$?
+  if [ "$rc" -ne 0 ] && [ -n "$CURRENT" ]; then
+    local el=$(($(now_ms) - LAYER_T0))
+    echo
+    echo "=================================================================="
+    echo "FAILED: $CURRENT (exit $rc, after $(fmt_ms "$el"))"
+    echo "=================================================================="
+    for line in "${SUMMARY[@]}"; do echo "  $line"; done
+    echo "  FAIL  $(fmt_ms "$el")  $CURRENT"
+    echo "total $(fmt_ms $(($(now_ms) - T0)))"
+  fi
+}
+trap on_exit EXIT
+
+layer() {
+  CURRENT="$1"
+  shift
+  echo
+  echo "=================================================================="
+  echo "== $CURRENT"
+  echo "==   \$ $*"
+  echo "=================================================================="
+  LAYER_T0="$(now_ms)"
+  "$@"
+  local el=$(($(now_ms) - LAYER_T0))
+  echo "-- ok: $CURRENT ($(fmt_ms "$el"))"
+  SUMMARY+=("ok    $(fmt_ms "$el")  $CURRENT")
+  CURRENT=""
+}
+
+layer "setup (install what is missing)" bash scripts/setup.sh
+layer "format (cargo fmt --check)" cargo fmt --check
+layer "lint native (clippy, all targets)" cargo clippy --all-targets -- -D warnings
+layer "lint wasm (clippy, app binary)" cargo clippy --target wasm32-unknown-unknown --bin report-diff -- -D warnings
+layer "unit/property/integration/doc tests (cargo test)" cargo test
+layer "release build (trunk build --release)" trunk build --release
+layer "end-to-end (headless Chromium, node --test)" node --test e2e/*.test.mjs
+
+echo
+echo "=================================================================="
+echo "all layers passed"
+for line in "${SUMMARY[@]}"; do echo "  $line"; done
+echo "total $(fmt_ms $(($(now_ms) - T0)))"

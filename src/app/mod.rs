@@ -1,0 +1,187 @@
+//! The browser app: Yew components that render the engine's results.
+//!
+//! Data flows one way: bundled texts → [`Collection`] (built once) →
+//! [`Comparison`](crate::engine::Comparison) (memoised on the pair and options)
+//! → components. All UI state lives in one reducer ([`state::State`]), mirrored
+//! in the URL.
+
+mod controls;
+mod picker;
+mod split;
+mod state;
+mod summary;
+mod url;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::corpus;
+use crate::engine::{Collection, Options};
+use controls::Controls;
+use picker::Picker;
+use split::SplitView;
+use state::{Action, BoilerplateMode, State};
+use summary::Summary;
+
+/// What the pickers show about a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportInfo {
+    /// Three-digit id.
+    pub id: AttrValue,
+    /// Headline, or the first words of the text.
+    pub headline: AttrValue,
+    /// A short title for the selector.
+    pub short_title: AttrValue,
+    /// Outlet, or "unknown".
+    pub outlet: AttrValue,
+    /// "en", "en + zh".
+    pub languages: AttrValue,
+    /// Words (Latin) plus CJK characters.
+    pub words: usize,
+    /// The text.
+    pub text: AttrValue,
+}
+
+fn report_infos() -> Vec<ReportInfo> {
+    corpus::reports()
+        .into_iter()
+        .map(|r| {
+            let first_line = r
+                .text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .trim();
+            let headline = r.meta.headline.clone().unwrap_or_else(|| {
+                let short: String = first_line.chars().take(90).collect();
+                format!("(no headline) {short}…")
+            });
+            let short_title: String = r
+                .meta
+                .headline
+                .as_deref()
+                .unwrap_or(first_line)
+                .chars()
+                .take(48)
+                .collect();
+            let words = r.text.split_whitespace().count()
+                + r.text
+                    .chars()
+                    .filter(|&c| crate::engine::token::is_cjk(c))
+                    .count();
+            ReportInfo {
+                id: r.meta.id.into(),
+                headline: headline.into(),
+                short_title: short_title.into(),
+                outlet: r.meta.outlet.unwrap_or_else(|| "unknown".into()).into(),
+                languages: r.meta.languages.join(" + ").into(),
+                words,
+                text: AttrValue::Static(r.text),
+            }
+        })
+        .collect()
+}
+
+/// The widget.
+#[function_component]
+pub fn App() -> Html {
+    let reports = use_memo((), |_| report_infos());
+    let ids: Rc<Vec<String>> = use_memo(reports.clone(), |r| {
+        r.iter().map(|r| r.id.to_string()).collect()
+    });
+    let collection = use_memo(reports.clone(), |r| {
+        Collection::new(&r.iter().map(|r| r.text.as_str()).collect::<Vec<_>>())
+    });
+    let state = {
+        let ids = ids.clone();
+        use_reducer(move || State::from_query(&url::read_query(), &ids))
+    };
+    let comparison = {
+        let collection = collection.clone();
+        use_memo(
+            (state.a, state.b, state.opts),
+            move |&(a, b, opts): &(usize, usize, Options)| {
+                collection.compare(a, b, &opts).map(Rc::new)
+            },
+        )
+    };
+    {
+        let ids = ids.clone();
+        let query = state.to_query(&ids);
+        use_effect_with(query, |q| url::write_query(q));
+    }
+
+    let on_a = {
+        let d = state.dispatcher();
+        Callback::from(move |i| d.dispatch(Action::SetA(i)))
+    };
+    let on_b = {
+        let d = state.dispatcher();
+        Callback::from(move |i| d.dispatch(Action::SetB(i)))
+    };
+    let on_swap = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::Swap))
+    };
+    let on_opts = {
+        let d = state.dispatcher();
+        Callback::from(move |o| d.dispatch(Action::SetOptions(o)))
+    };
+    let on_boilerplate = {
+        let d = state.dispatcher();
+        Callback::from(move |m: BoilerplateMode| d.dispatch(Action::SetBoilerplate(m)))
+    };
+    let dismiss = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::DismissNotices))
+    };
+
+    let ra = reports.get(state.a);
+    let rb = reports.get(state.b);
+    html! {
+        <main id="app-root" data-ready="true">
+            <header class="top">
+                <h1>{ "How the reports differ" }</h1>
+                if !state.notices.is_empty() {
+                    <div class="notice" role="alert">
+                        { for state.notices.iter().map(|n| html! { <p>{ n.clone() }</p> }) }
+                        <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
+                    </div>
+                }
+                <div class="pickers">
+                    <Picker side="a" reports={reports.clone()} selected={state.a} on_pick={on_a} />
+                    <button id="swap" type="button" class="swap" onclick={on_swap}
+                        aria-label="Swap reports A and B" title="Swap A and B">{ "⇄" }</button>
+                    <Picker side="b" reports={reports.clone()} selected={state.b} on_pick={on_b} />
+                </div>
+                <Controls opts={state.opts} boilerplate={state.boilerplate} {on_opts} {on_boilerplate} />
+            </header>
+            {
+                match (&*comparison, ra, rb) {
+                    (Some(cmp), Some(ra), Some(rb)) => html! {
+                        <>
+                            <Summary similarity={cmp.similarity} stats={cmp.stats.clone()} />
+                            <SplitView text_a={ra.text.clone()} text_b={rb.text.clone()}
+                                label_a={ra.id.clone()} label_b={rb.id.clone()}
+                                comparison={cmp.clone()} boilerplate={state.boilerplate} />
+                        </>
+                    },
+                    _ => html! { <p class="notice" role="alert">{ "No report to compare: the bundled reports are missing." }</p> },
+                }
+            }
+        </main>
+    }
+}
+
+/// Mounts the app on `#report-diff` if the page has one, else on `<body>`.
+pub fn start() {
+    let root = gloo::utils::document().get_element_by_id("report-diff");
+    match root {
+        Some(el) => {
+            el.set_inner_html(""); // drop the loading note
+            yew::Renderer::<App>::with_root(el).render()
+        }
+        None => yew::Renderer::<App>::new().render(),
+    };
+}

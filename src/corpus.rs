@@ -1,0 +1,88 @@
+//! The five bundled reports, compiled into the binary byte for byte, and their
+//! metadata, read from `reports/manifest.json` through serde.
+
+use serde::{Deserialize, Serialize};
+
+/// Metadata of one bundled report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Three-digit id, the prefix of the file name (`"000"` … `"004"`).
+    pub id: String,
+    /// File name under `reports/`.
+    pub file: String,
+    /// Headline as published, when the text has one.
+    pub headline: Option<String>,
+    /// Outlet named by the text itself, when it names one.
+    pub outlet: Option<String>,
+    /// Languages the text is written in (`"en"`, `"zh"`).
+    pub languages: Vec<String>,
+}
+
+/// A bundled report: metadata and text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// Metadata from the manifest.
+    pub meta: Meta,
+    /// The report's text, exactly as published.
+    pub text: &'static str,
+}
+
+const MANIFEST: &str = include_str!("../reports/manifest.json");
+
+/// Texts, in id order; file names must match the manifest (checked by a test).
+const TEXTS: [(&str, &str); 5] = [
+    (
+        "000_4e5dcc3493a3ba45.txt",
+        include_str!("../reports/000_4e5dcc3493a3ba45.txt"),
+    ),
+    (
+        "001_6ff900358fad1cf9.txt",
+        include_str!("../reports/001_6ff900358fad1cf9.txt"),
+    ),
+    (
+        "002_682e814d65e63cf5.txt",
+        include_str!("../reports/002_682e814d65e63cf5.txt"),
+    ),
+    (
+        "003_b8665fd297a0726c.txt",
+        include_str!("../reports/003_b8665fd297a0726c.txt"),
+    ),
+    (
+        "004_c31a48c8afd8fee6.txt",
+        include_str!("../reports/004_c31a48c8afd8fee6.txt"),
+    ),
+];
+
+/// The bundled reports in id order. A manifest entry without its text (or the
+/// reverse) is left out rather than shown half-empty.
+///
+/// ```
+/// let reports = report_diff::corpus::reports();
+/// assert_eq!(reports.len(), 5);
+/// assert_eq!(reports[3].meta.outlet.as_deref(), Some("MarsBit"));
+/// ```
+pub fn reports() -> Vec<Report> {
+    let metas: Vec<Meta> = serde_json::from_str(MANIFEST).unwrap_or_default();
+    metas
+        .into_iter()
+        .filter_map(|meta| {
+            let text = TEXTS.iter().find(|(f, _)| *f == meta.file)?.1;
+            Some(Report { meta, text })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_matches_files() {
+        let r = reports();
+        assert_eq!(r.len(), TEXTS.len());
+        for (rep, (file, _)) in r.iter().zip(TEXTS) {
+            assert_eq!(rep.meta.file, file);
+            assert!(file.starts_with(&rep.meta.id));
+        }
+    }
+}

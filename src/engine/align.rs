@@ -1,0 +1,369 @@
+//! Alignment of the sentences of two reports.
+//!
+//! 1. **Score** every sentence pair by IDF-weighted overlap of content features
+//!    (weighted Dice): words the whole story shares weigh little, names,
+//!    numbers and rare words weigh a lot. A pair must share at least one
+//!    distinctive feature, so sentences that only share the event's vocabulary
+//!    or stop words never pair.
+//! 2. **Match** one-to-one, best score first (order-independent, and symmetric
+//!    when A and B swap: ties are broken by position sums, which conflicting
+//!    pairs never share).
+//! 3. **Grow** pairs into 1:2 / 2:1 groups where a neighbouring unmatched
+//!    sentence completes them (a sentence split in two, two merged into one).
+//! 4. **Order**: the groups that lie on every heaviest order-preserving chain are
+//!    anchored; the others crossed over and are marked as moved.
+
+use std::ops::Range;
+
+/// Sparse feature vector of one segment: sorted, de-duplicated term ids.
+pub type Features = Vec<u32>;
+
+/// Minimum weighted-Dice score for two sentences to pair.
+pub const MIN_SCORE: f64 = 0.2;
+/// Minimum score when either sentence has fewer than [`SHORT_FEATURES`] features:
+/// short lines ("Share", "Key Takeaways") would otherwise match on one word.
+pub const MIN_SCORE_SHORT: f64 = 0.5;
+/// Feature count below which a sentence counts as short.
+pub const SHORT_FEATURES: usize = 4;
+/// A term is distinctive when at most this share of all segments hold it (or at
+/// most two segments, in tiny collections).
+pub const DISTINCTIVE_SHARE: f64 = 0.1;
+
+/// Inverse document frequencies of terms across all segments of a collection.
+#[derive(Clone, Debug, Default)]
+pub struct Idf {
+    /// `ln(1 + N / df)` for each term id.
+    pub weight: Vec<f64>,
+    /// Whether each term is rare enough to vouch for a pair on its own.
+    pub distinctive: Vec<bool>,
+}
+
+impl Idf {
+    /// Builds IDF weights from the feature vectors of every segment considered.
+    pub fn new<'f>(vocab_len: usize, segments: impl IntoIterator<Item = &'f Features>) -> Self {
+        let mut df = vec![0u32; vocab_len];
+        let mut n = 0u32;
+        for f in segments {
+            n += 1;
+            for &t in f {
+                df[t as usize] += 1;
+            }
+        }
+        let n = f64::from(n.max(1));
+        let weight = df
+            .iter()
+            .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
+            .collect();
+        let limit = (n * DISTINCTIVE_SHARE).max(2.0);
+        let distinctive = df.iter().map(|&d| f64::from(d) <= limit).collect();
+        Idf {
+            weight,
+            distinctive,
+        }
+    }
+
+    /// The weight of a term in scores: IDF squared, which silences the words
+    /// the whole story shares far more than plain IDF does.
+    fn term(&self, t: u32) -> f64 {
+        let w = self.weight[t as usize];
+        w * w
+    }
+
+    fn sum(&self, f: &[u32]) -> f64 {
+        f.iter().map(|&t| self.term(t)).sum()
+    }
+}
+
+/// Score of a sentence pair: weighted Dice in 0..=1, and whether the pair
+/// shares a distinctive feature.
+pub fn score(a: &[u32], b: &[u32], idf: &Idf) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut shared = 0.0;
+    let mut distinctive = false;
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += idf.term(a[i]);
+                distinctive |= idf.distinctive[a[i] as usize];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if !distinctive {
+        return 0.0;
+    }
+    let total = idf.sum(a) + idf.sum(b);
+    if total <= 0.0 {
+        0.0
+    } else {
+        2.0 * shared / total
+    }
+}
+
+fn merged(fs: &[Features], r: &Range<usize>) -> Features {
+    let mut v: Features = fs[r.clone()].iter().flatten().copied().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Fixed-point score, so that ordering and ties are exact and reproducible.
+fn quantize(s: f64) -> u64 {
+    (s * 1e6).round() as u64
+}
+
+fn passes(s: f64, a: &[u32], b: &[u32]) -> bool {
+    let short = a.len() < SHORT_FEATURES || b.len() < SHORT_FEATURES;
+    s >= if short { MIN_SCORE_SHORT } else { MIN_SCORE }
+}
+
+/// A group of contiguous segments of A aligned with contiguous segments of B.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    /// Segment indices in A.
+    pub a: Range<usize>,
+    /// Segment indices in B.
+    pub b: Range<usize>,
+    /// Similarity of the group's sentences, 0..=1.
+    pub score: f64,
+    /// True when the group keeps the reading order of both reports; false when
+    /// it is a passage that moved.
+    pub anchored: bool,
+}
+
+/// Aligns two reports given each segment's features; `eligible` says which
+/// segments may pair (boilerplate only pairs with boilerplate, say). Returns the
+/// groups sorted by their position in A.
+pub fn align(
+    fa: &[Features],
+    fb: &[Features],
+    idf: &Idf,
+    eligible: impl Fn(usize, usize) -> bool,
+) -> Vec<Group> {
+    // 1. Candidate pairs.
+    let mut cand: Vec<(u64, usize, usize)> = Vec::new();
+    for (i, a) in fa.iter().enumerate() {
+        if a.is_empty() {
+            continue;
+        }
+        for (j, b) in fb.iter().enumerate() {
+            if b.is_empty() || !eligible(i, j) {
+                continue;
+            }
+            let s = score(a, b, idf);
+            if passes(s, a, b) {
+                cand.push((quantize(s), i, j));
+            }
+        }
+    }
+    // 2. Greedy one-to-one matching, best first.
+    cand.sort_unstable_by(|x, y| y.0.cmp(&x.0).then((x.1 + x.2).cmp(&(y.1 + y.2))));
+    let mut owner_a: Vec<Option<usize>> = vec![None; fa.len()];
+    let mut owner_b: Vec<Option<usize>> = vec![None; fb.len()];
+    let mut groups: Vec<Group> = Vec::new();
+    for (q, i, j) in cand {
+        if owner_a[i].is_none() && owner_b[j].is_none() {
+            owner_a[i] = Some(groups.len());
+            owner_b[j] = Some(groups.len());
+            groups.push(Group {
+                a: i..i + 1,
+                b: j..j + 1,
+                score: q as f64 / 1e6,
+                anchored: false,
+            });
+        }
+    }
+    // 3. Grow groups with unmatched neighbours that complete them.
+    grow(
+        &mut groups,
+        fa,
+        fb,
+        idf,
+        &eligible,
+        &mut owner_a,
+        &mut owner_b,
+    );
+    groups.sort_by_key(|g| g.a.start);
+    // 4. Anchored vs moved.
+    mark_anchored(&mut groups);
+    groups
+}
+
+/// Extends groups by one unmatched adjacent segment at a time while that makes
+/// the group more similar than before (a 1:2 or 2:1 split/merge).
+fn grow(
+    groups: &mut [Group],
+    fa: &[Features],
+    fb: &[Features],
+    idf: &Idf,
+    eligible: &impl Fn(usize, usize) -> bool,
+    owner_a: &mut [Option<usize>],
+    owner_b: &mut [Option<usize>],
+) {
+    const MAX_SIDE: usize = 3;
+    const MIN_PART: f64 = 0.12;
+    for _round in 0..MAX_SIDE {
+        // (gain, group, side_is_a, new range)
+        let mut best: Vec<(u64, usize, bool, Range<usize>)> = Vec::new();
+        for (gi, g) in groups.iter().enumerate() {
+            let fa_g = merged(fa, &g.a);
+            let fb_g = merged(fb, &g.b);
+            for side_a in [true, false] {
+                let (range, owners, fs, other) = if side_a {
+                    (&g.a, &*owner_a, fa, &fb_g)
+                } else {
+                    (&g.b, &*owner_b, fb, &fa_g)
+                };
+                if range.len() >= MAX_SIDE {
+                    continue;
+                }
+                let neighbours = [range.start.checked_sub(1), Some(range.end)];
+                for n in neighbours.into_iter().flatten() {
+                    if n >= fs.len() || owners[n].is_some() || fs[n].is_empty() {
+                        continue;
+                    }
+                    let ok = if side_a {
+                        g.b.clone().all(|j| eligible(n, j))
+                    } else {
+                        g.a.clone().all(|i| eligible(i, n))
+                    };
+                    if !ok || score(&fs[n], other, idf) < MIN_PART {
+                        continue;
+                    }
+                    let r = range.start.min(n)..range.end.max(n + 1);
+                    let grown = merged(fs, &r);
+                    let s = score(&grown, other, idf);
+                    if s > g.score + 0.02 {
+                        best.push((quantize(s - g.score), gi, side_a, r));
+                    }
+                }
+            }
+        }
+        if best.is_empty() {
+            return;
+        }
+        best.sort_by(|x, y| {
+            let key = |t: &(u64, usize, bool, Range<usize>)| {
+                let g = &groups[t.1];
+                (g.a.start + g.b.start, t.3.start + t.3.end)
+            };
+            y.0.cmp(&x.0).then(key(x).cmp(&key(y)))
+        });
+        let mut touched = vec![false; groups.len()];
+        for (_, gi, side_a, r) in best {
+            if touched[gi] {
+                continue;
+            }
+            let owners: &mut [Option<usize>] = if side_a { owner_a } else { owner_b };
+            if r.clone().any(|k| owners[k].is_some_and(|o| o != gi)) {
+                continue;
+            }
+            for k in r.clone() {
+                owners[k] = Some(gi);
+            }
+            let g = &mut groups[gi];
+            if side_a {
+                g.a = r;
+            } else {
+                g.b = r;
+            }
+            g.score = score(&merged(fa, &g.a), &merged(fb, &g.b), idf);
+            touched[gi] = true;
+        }
+    }
+}
+
+/// Marks the groups that lie on every heaviest chain preserving the order of
+/// both reports. A group on some heaviest chain but not all is ambiguous
+/// (two passages swapped places): both are marked moved, which keeps the
+/// result independent of which report comes first.
+fn mark_anchored(groups: &mut [Group]) {
+    let n = groups.len();
+    if n == 0 {
+        return;
+    }
+    let before = |p: &Group, q: &Group| p.a.end <= q.a.start && p.b.end <= q.b.start;
+    let w: Vec<u64> = groups.iter().map(|g| quantize(g.score) + 1).collect();
+    // Groups are sorted by a.start, so predecessors come first.
+    let mut f = vec![0u64; n];
+    for i in 0..n {
+        let best = (0..i)
+            .filter(|&k| before(&groups[k], &groups[i]))
+            .map(|k| f[k])
+            .max();
+        f[i] = w[i] + best.unwrap_or(0);
+    }
+    let mut g = vec![0u64; n];
+    for i in (0..n).rev() {
+        let best = (i + 1..n)
+            .filter(|&k| before(&groups[i], &groups[k]))
+            .map(|k| g[k])
+            .max();
+        g[i] = w[i] + best.unwrap_or(0);
+    }
+    let opt = f.iter().copied().max().unwrap_or(0);
+    let on_opt: Vec<bool> = (0..n).map(|i| f[i] + g[i] - w[i] == opt).collect();
+    for i in 0..n {
+        let comparable =
+            |k: usize| k == i || before(&groups[i], &groups[k]) || before(&groups[k], &groups[i]);
+        groups[i].anchored = on_opt[i] && (0..n).all(|k| !on_opt[k] || comparable(k));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn idf_flat(n: usize) -> Idf {
+        Idf {
+            weight: vec![2.0; n],
+            distinctive: vec![true; n],
+        }
+    }
+
+    #[test]
+    fn identical_sentences_pair_in_order() {
+        let fa = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7]];
+        let gs = align(&fa, &fa, &idf_flat(8), |_, _| true);
+        assert_eq!(gs.len(), 2);
+        assert!(gs.iter().all(|g| g.anchored && g.score > 0.99));
+    }
+
+    #[test]
+    fn swapped_sentences_are_moved() {
+        let fa = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7], vec![8, 9, 10, 11]];
+        let fb = vec![vec![4, 5, 6, 7], vec![0, 1, 2, 3], vec![8, 9, 10, 11]];
+        let gs = align(&fa, &fb, &idf_flat(12), |_, _| true);
+        assert_eq!(gs.len(), 3);
+        // Equal weights: either could stay, so both count as moved.
+        assert_eq!(gs.iter().filter(|g| !g.anchored).count(), 2);
+        assert!(gs[2].anchored);
+    }
+
+    #[test]
+    fn split_sentence_forms_a_group() {
+        let fa = vec![vec![0, 1, 2, 3, 4, 5, 6, 7]];
+        let fb = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7]];
+        let gs = align(&fa, &fb, &idf_flat(8), |_, _| true);
+        assert_eq!(gs.len(), 1);
+        assert_eq!(gs[0].b, 0..2);
+    }
+
+    #[test]
+    fn common_words_alone_do_not_pair() {
+        // Terms every segment has vouch for nothing.
+        let idf = Idf {
+            weight: vec![0.5; 4],
+            distinctive: vec![false; 4],
+        };
+        let fa = vec![vec![0, 1, 2, 3]];
+        let gs = align(&fa, &fa, &idf, |_, _| true);
+        assert!(gs.is_empty());
+    }
+}

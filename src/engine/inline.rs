@@ -1,0 +1,340 @@
+//! Word-level differences inside an aligned pair, built with `similar`.
+//!
+//! Both sides are split into [units](super::token::units): words, numbers, single
+//! CJK characters (Chinese has no spaces, so it is compared per character),
+//! punctuation and whitespace. Units are compared through a key that applies the
+//! reader's noise [`Options`]; ignored units (punctuation, whitespace) never make
+//! a difference but stay in the output, so each side can be rebuilt exactly.
+
+use serde::Serialize;
+use std::ops::Range;
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+use super::token::{fold_typography, units, Unit, UnitClass};
+use super::{Options, Span};
+
+/// What an [`InlineOp`] does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tag {
+    /// Present on both sides (equal under the active options).
+    Equal,
+    /// Only in A.
+    Delete,
+    /// Only in B.
+    Insert,
+}
+
+/// One run of a word-level diff, with its byte ranges in both inputs.
+///
+/// Invariant: the `a` ranges of `Equal` and `Delete` ops tile side A in order,
+/// the `b` ranges of `Equal` and `Insert` ops tile side B.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InlineOp {
+    /// Equal, delete or insert.
+    pub tag: Tag,
+    /// Range in A (empty for inserts).
+    pub a: Span,
+    /// Range in B (empty for deletes).
+    pub b: Span,
+}
+
+impl InlineOp {
+    /// The op's text: A's for `Equal` and `Delete`, B's for `Insert`.
+    pub fn text<'t>(&self, a: &'t str, b: &'t str) -> &'t str {
+        match self.tag {
+            Tag::Insert => &b[self.b.0..self.b.1],
+            _ => &a[self.a.0..self.a.1],
+        }
+    }
+}
+
+/// The comparison key of a unit under `opts`, or `None` when the unit is ignored.
+fn key(text: &str, u: &Unit, opts: &Options) -> Option<String> {
+    let s = &text[u.span.0..u.span.1];
+    match u.class {
+        UnitClass::Space if opts.ignore_whitespace => None,
+        UnitClass::Space => Some(if s.contains('\n') { "\n" } else { " " }.to_string()),
+        UnitClass::Punct if opts.ignore_punctuation => None,
+        _ => {
+            let mut k = String::with_capacity(s.len());
+            for c in s.chars() {
+                let c = if opts.ignore_punctuation {
+                    fold_typography(c)
+                } else {
+                    c
+                };
+                if opts.ignore_case {
+                    k.extend(c.to_lowercase());
+                } else {
+                    k.push(c);
+                }
+            }
+            Some(k)
+        }
+    }
+}
+
+struct Side {
+    units: Vec<Unit>,
+    keys: Vec<String>,
+    /// For each key, the index of its unit.
+    unit_of: Vec<usize>,
+}
+
+impl Side {
+    fn new(text: &str, span: Span, opts: &Options) -> Self {
+        let units = units(&text[span.0..span.1], span.0);
+        let mut keys = Vec::new();
+        let mut unit_of = Vec::new();
+        for (i, u) in units.iter().enumerate() {
+            if let Some(k) = key(text, u, opts) {
+                keys.push(k);
+                unit_of.push(i);
+            }
+        }
+        Side {
+            units,
+            keys,
+            unit_of,
+        }
+    }
+
+    /// The byte range of units `from..to` (empty at the right place if none).
+    fn range(&self, from: usize, to: usize, fallback: usize) -> Span {
+        if from >= to {
+            let at = self.units.get(from).map_or(fallback, |u| u.span.0);
+            Span(at, at)
+        } else {
+            Span(self.units[from].span.0, self.units[to - 1].span.1)
+        }
+    }
+
+    /// Where the units owned by key `k` end: up to the next key's unit, so that
+    /// ignored units ride along with the key before them.
+    fn unit_end(&self, k: usize) -> usize {
+        self.unit_of.get(k + 1).copied().unwrap_or(self.units.len())
+    }
+}
+
+fn push(ops: &mut Vec<InlineOp>, tag: Tag, a: Span, b: Span) {
+    if a.is_empty() && b.is_empty() {
+        return;
+    }
+    if let Some(last) = ops.last_mut() {
+        if last.tag == tag && last.a.1 == a.0 && last.b.1 == b.0 {
+            last.a.1 = a.1;
+            last.b.1 = b.1;
+            return;
+        }
+    }
+    ops.push(InlineOp { tag, a, b });
+}
+
+/// Word-level diff of `a[sa]` against `b[sb]` under `opts`.
+///
+/// ```
+/// use report_diff::engine::{inline::{diff, Tag}, Options, Span};
+/// let (a, b) = ("Trump delayed the order.", "Trump postponed the order.");
+/// let ops = diff(a, Span(0, a.len()), b, Span(0, b.len()), &Options::default());
+/// let changed: Vec<_> = ops.iter().filter(|o| o.tag != Tag::Equal).map(|o| o.text(a, b)).collect();
+/// assert_eq!(changed, ["delayed", "postponed"]);
+/// ```
+pub fn diff(a: &str, sa: Span, b: &str, sb: Span, opts: &Options) -> Vec<InlineOp> {
+    let la = Side::new(a, sa, opts);
+    let lb = Side::new(b, sb, opts);
+    let raw = capture_diff_slices(Algorithm::Myers, &la.keys, &lb.keys);
+    let raw = cleanup(&raw, &la);
+
+    let mut ops = Vec::new();
+    // Ignored units before the first key on either side count as equal.
+    let a0 = la.unit_of.first().copied().unwrap_or(la.units.len());
+    let b0 = lb.unit_of.first().copied().unwrap_or(lb.units.len());
+    push(
+        &mut ops,
+        Tag::Equal,
+        la.range(0, a0, sa.0),
+        lb.range(0, b0, sb.0),
+    );
+    for (tag, old, new) in raw {
+        let ra = if old.is_empty() {
+            Span(sa.1, sa.1)
+        } else {
+            la.range(la.unit_of[old.start], la.unit_end(old.end - 1), sa.1)
+        };
+        let rb = if new.is_empty() {
+            Span(sb.1, sb.1)
+        } else {
+            lb.range(lb.unit_of[new.start], lb.unit_end(new.end - 1), sb.1)
+        };
+        match tag {
+            Tag::Equal => push(&mut ops, Tag::Equal, ra, rb),
+            Tag::Delete => push(&mut ops, Tag::Delete, ra, Span(rb.0, rb.0)),
+            Tag::Insert => push(&mut ops, Tag::Insert, Span(ra.0, ra.0), rb),
+        }
+    }
+    fix_empty_positions(&mut ops, sa, sb);
+    ops
+}
+
+/// Gives empty ranges the position where they sit in their side, so every op's
+/// ranges stay monotone (an insert's empty `a` range sits where A continues).
+fn fix_empty_positions(ops: &mut [InlineOp], sa: Span, sb: Span) {
+    let (mut pa, mut pb) = (sa.0, sb.0);
+    for op in ops.iter_mut() {
+        if op.a.is_empty() {
+            op.a = Span(pa, pa);
+        }
+        if op.b.is_empty() {
+            op.b = Span(pb, pb);
+        }
+        pa = op.a.1;
+        pb = op.b.1;
+    }
+}
+
+type Run = (Tag, Range<usize>, Range<usize>);
+
+/// Turns similar's ops into key ranges and folds tiny equal islands (a lone
+/// "the", a comma, a space) between two changes into the change, so a rewritten
+/// clause reads as one deletion and one insertion instead of confetti.
+fn cleanup(raw: &[DiffOp], la: &Side) -> Vec<Run> {
+    let runs: Vec<Run> = raw
+        .iter()
+        .map(|op| {
+            let (tag, old, new) = op.as_tag_tuple();
+            let tag = match tag {
+                similar::DiffTag::Equal => Tag::Equal,
+                similar::DiffTag::Delete => Tag::Delete,
+                similar::DiffTag::Insert => Tag::Insert,
+                similar::DiffTag::Replace => Tag::Delete, // split below by range
+            };
+            (tag, old, new)
+        })
+        .collect();
+    let trivial = |old: &Range<usize>| {
+        let mut words = 0;
+        for k in old.clone() {
+            let u = &la.units[la.unit_of[k]];
+            match u.class {
+                UnitClass::Space | UnitClass::Punct => {}
+                UnitClass::Cjk => words += 1,
+                _ if u.span.len() <= 3 => words += 1,
+                _ => return false,
+            }
+        }
+        words <= 1
+    };
+    let mut out: Vec<Run> = Vec::new();
+    let mut block: Option<(Range<usize>, Range<usize>)> = None;
+    let flush = |out: &mut Vec<Run>, block: &mut Option<(Range<usize>, Range<usize>)>| {
+        if let Some((o, n)) = block.take() {
+            if !o.is_empty() {
+                out.push((Tag::Delete, o.clone(), n.start..n.start));
+            }
+            if !n.is_empty() {
+                out.push((Tag::Insert, o.end..o.end, n));
+            }
+        }
+    };
+    for (i, (tag, old, new)) in runs.iter().enumerate() {
+        let fold = *tag == Tag::Equal
+            && block.is_some()
+            && runs.get(i + 1).is_some_and(|r| r.0 != Tag::Equal)
+            && trivial(old);
+        if *tag == Tag::Equal && !fold {
+            flush(&mut out, &mut block);
+            out.push((Tag::Equal, old.clone(), new.clone()));
+        } else {
+            block = Some(match block.take() {
+                None => (old.clone(), new.clone()),
+                Some((o, n)) => (o.start..old.end, n.start..new.end),
+            });
+        }
+    }
+    flush(&mut out, &mut block);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rebuild(ops: &[InlineOp], a: &str, b: &str) -> (String, String) {
+        let ra = ops
+            .iter()
+            .filter(|o| o.tag != Tag::Insert)
+            .map(|o| &a[o.a.0..o.a.1])
+            .collect();
+        let rb = ops
+            .iter()
+            .filter(|o| o.tag != Tag::Delete)
+            .map(|o| &b[o.b.0..o.b.1])
+            .collect();
+        (ra, rb)
+    }
+
+    fn check(a: &str, b: &str, opts: &Options) -> Vec<InlineOp> {
+        let ops = diff(a, Span(0, a.len()), b, Span(0, b.len()), opts);
+        assert_eq!(rebuild(&ops, a, b), (a.to_string(), b.to_string()));
+        ops
+    }
+
+    #[test]
+    fn lossless_both_sides() {
+        check("The cat sat.", "A dog sat down!", &Options::default());
+        check("", "new", &Options::default());
+        check("old", "", &Options::default());
+        check(
+            "特朗普推迟了行政令",
+            "特朗普签署了行政令",
+            &Options::default(),
+        );
+    }
+
+    #[test]
+    fn noise_options_hide_variants() {
+        let a = "Trump said “no,”  twice";
+        let b = "trump said \"no\" twice";
+        let strict = check(a, b, &Options::default());
+        assert!(strict.iter().any(|o| o.tag != Tag::Equal));
+        let lax = Options {
+            ignore_case: true,
+            ignore_punctuation: true,
+            ignore_whitespace: true,
+        };
+        let ops = check(a, b, &lax);
+        assert!(ops.iter().all(|o| o.tag == Tag::Equal), "{ops:?}");
+    }
+
+    #[test]
+    fn chinese_differs_per_character() {
+        let ops = check(
+            "特朗普推迟了行政令",
+            "特朗普签署了行政令",
+            &Options::default(),
+        );
+        let del: Vec<_> = ops
+            .iter()
+            .filter(|o| o.tag == Tag::Delete)
+            .map(|o| o.text("特朗普推迟了行政令", ""))
+            .collect();
+        assert_eq!(del, ["推迟"]);
+    }
+
+    #[test]
+    fn tiny_equal_islands_fold_into_changes() {
+        let a = "regulators seek to reduce the risk of misuse";
+        let b = "officials want to limit the danger of abuse";
+        let ops = check(a, b, &Options::default());
+        // No lone "the"/"of" islands between changes.
+        let equal_words: Vec<_> = ops
+            .iter()
+            .filter(|o| o.tag == Tag::Equal)
+            .map(|o| o.text(a, b).trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert!(!equal_words.contains(&"the"), "{equal_words:?}");
+    }
+}

@@ -1,0 +1,529 @@
+//! The comparison engine: pure Rust, no web dependencies.
+//!
+//! Texts go in, serialisable results come out:
+//!
+//! - [`Document::new`] segments one report into sentences ([`segment`]), flags
+//!   boilerplate ([`boilerplate`]) and finds a second-language block
+//!   ([`bilingual`]).
+//! - [`Collection`] holds several documents and the term statistics they share,
+//!   so any pair can be compared without redoing per-report work (the app keeps
+//!   the five bundled reports in one collection).
+//! - [`Collection::compare`] (or the one-shot [`compare`]) aligns two reports
+//!   ([`align`]) and diffs words inside each aligned pair ([`inline`]), giving a
+//!   [`Comparison`]: rows in reading order, each a pair of byte ranges.
+//!
+//! Every function here accepts any `&str` and never panics.
+
+pub mod align;
+pub mod bilingual;
+pub mod boilerplate;
+pub mod inline;
+pub mod segment;
+pub mod token;
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use self::align::{Features, Group, Idf};
+use self::bilingual::Bilingual;
+use self::boilerplate::Boilerplate;
+use self::inline::{InlineOp, Tag};
+use self::segment::Segment;
+
+/// A half-open byte range `[start, end)` into one input; serialises as
+/// `[start, end]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span(pub usize, pub usize);
+
+impl Span {
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.1.saturating_sub(self.0)
+    }
+
+    /// True when the range holds no byte.
+    pub fn is_empty(&self) -> bool {
+        self.1 <= self.0
+    }
+}
+
+/// Noise a reader can choose to ignore in word-level differences.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Options {
+    /// "Trump" equals "trump".
+    pub ignore_case: bool,
+    /// Punctuation never differs; typographic variants (curly vs straight
+    /// quotes, dashes, full-width forms) fold together.
+    pub ignore_punctuation: bool,
+    /// Whitespace never differs.
+    pub ignore_whitespace: bool,
+}
+
+/// One report, segmented and analysed once.
+#[derive(Clone, Debug)]
+pub struct Document {
+    text: String,
+    segments: Vec<Segment>,
+    boilerplate: Vec<Option<Boilerplate>>,
+    bilingual: Option<Bilingual>,
+    features: Vec<Vec<String>>,
+}
+
+impl Document {
+    /// Segments and analyses `text`.
+    ///
+    /// ```
+    /// use report_diff::engine::Document;
+    /// let d = Document::new("Headline\nFirst sentence. Second one.\nShare");
+    /// assert_eq!(d.segments().len(), 4);
+    /// assert!(d.boilerplate()[3].is_some());
+    /// ```
+    pub fn new(text: &str) -> Self {
+        let segments = segment::segment(text);
+        let boilerplate = boilerplate::flag(text, &segments);
+        let bilingual = bilingual::detect(text, &segments, &boilerplate);
+        let features = segments
+            .iter()
+            .map(|s| token::features(&text[s.text.0..s.text.1], s.text.0))
+            .collect();
+        Document {
+            text: text.to_string(),
+            segments,
+            boilerplate,
+            bilingual,
+            features,
+        }
+    }
+
+    /// The report's text, exactly as given.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Sentences, headings and list items, covering the text in order.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// Boilerplate flag of each segment.
+    pub fn boilerplate(&self) -> &[Option<Boilerplate>] {
+        &self.boilerplate
+    }
+
+    /// The two language blocks, when the report carries a translation.
+    pub fn bilingual(&self) -> Option<&Bilingual> {
+        self.bilingual.as_ref()
+    }
+
+    /// True when segment `i` belongs to the second-language block of a
+    /// bilingual report (a translation of the first block).
+    pub fn is_translation(&self, i: usize) -> bool {
+        self.bilingual
+            .as_ref()
+            .is_some_and(|b| i >= b.second_start_segment)
+    }
+}
+
+/// Several documents and the term statistics they share.
+///
+/// IDF weights come from all segments of all documents, so words that the whole
+/// story shares ("Trump", "executive order") weigh little when pairing sentences.
+#[derive(Clone, Debug)]
+pub struct Collection {
+    docs: Vec<Document>,
+    /// Per document, per segment: sorted term ids.
+    ids: Vec<Vec<Features>>,
+    idf: Idf,
+}
+
+impl Collection {
+    /// Builds a collection from texts.
+    ///
+    /// ```
+    /// use report_diff::engine::{Collection, Options};
+    /// let c = Collection::new(&["Trump delayed the AI order.", "Trump postponed the AI order."]);
+    /// let cmp = c.compare(0, 1, &Options::default()).unwrap();
+    /// assert_eq!(cmp.rows.len(), 1);
+    /// ```
+    pub fn new<S: AsRef<str>>(texts: &[S]) -> Self {
+        Self::from_documents(texts.iter().map(|t| Document::new(t.as_ref())).collect())
+    }
+
+    /// Builds a collection from analysed documents.
+    pub fn from_documents(docs: Vec<Document>) -> Self {
+        // Term ids in lexicographic order: independent of document order, which
+        // keeps every floating-point sum, and so every result, symmetric.
+        let vocab: Vec<&str> = docs
+            .iter()
+            .flat_map(|d| d.features.iter().flatten().map(String::as_str))
+            .collect::<BTreeSet<&str>>()
+            .into_iter()
+            .collect();
+        let ids: Vec<Vec<Features>> = docs
+            .iter()
+            .map(|d| {
+                d.features
+                    .iter()
+                    .map(|f| {
+                        f.iter()
+                            .filter_map(|t| vocab.binary_search(&t.as_str()).ok())
+                            .map(|i| i as u32)
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let idf = Idf::new(vocab.len(), ids.iter().flatten());
+        Collection { docs, ids, idf }
+    }
+
+    /// The documents, in the order given.
+    pub fn documents(&self) -> &[Document] {
+        &self.docs
+    }
+
+    /// Compares documents `a` and `b`; `None` if either index is out of range.
+    pub fn compare(&self, a: usize, b: usize, opts: &Options) -> Option<Comparison> {
+        let (da, db) = (self.docs.get(a)?, self.docs.get(b)?);
+        let (fa, fb) = (&self.ids[a], &self.ids[b]);
+        // Boilerplate pairs only with boilerplate: a disclaimer never stands in
+        // for a story sentence.
+        let eligible =
+            |i: usize, j: usize| da.boilerplate[i].is_some() == db.boilerplate[j].is_some();
+        let groups = align::align(fa, fb, &self.idf, eligible);
+        Some(build(da, db, &groups, opts))
+    }
+}
+
+/// How a row's two sides relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    /// Aligned, and no word differs (under the options).
+    Equal,
+    /// Aligned, with word-level changes.
+    Changed,
+    /// Only in A.
+    OnlyA,
+    /// Only in B.
+    OnlyB,
+}
+
+/// One row of the side-by-side view.
+///
+/// An anchored pair has both `a` and `b`. A moved pair is two rows, one per
+/// side, each at its place in its own report and pointing at the other through
+/// `partner`; its `kind` is `equal` or `changed` and both rows carry `inline`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    /// Byte range in A, or `None`.
+    pub a: Option<Span>,
+    /// Byte range in B, or `None`.
+    pub b: Option<Span>,
+    /// Equal, changed, only in A, only in B.
+    pub kind: RowKind,
+    /// True when the passage sits elsewhere in the other report.
+    pub moved: bool,
+    /// Index of the row holding the counterpart of a moved passage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partner: Option<usize>,
+    /// True when the passage is not part of the story (see [`Boilerplate`]).
+    pub boilerplate: bool,
+    /// What kind of boilerplate, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boilerplate_kind: Option<Boilerplate>,
+    /// True when the passage is the second-language copy of a bilingual report.
+    pub translation: bool,
+    /// Similarity of an aligned pair, 0..=1 (0 for one-sided rows).
+    pub score: f64,
+    /// Segment indices covered on each side (`[start, end)`), for linking rows
+    /// back to [`Document::segments`].
+    pub segments_a: Option<Span>,
+    /// See `segments_a`.
+    pub segments_b: Option<Span>,
+    /// Word-level diff of a pair (absent for one-sided rows).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inline: Option<Vec<InlineOp>>,
+    /// Numbers that appear on only one side of a pair: "80" vs "82" is news.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub numbers: Vec<NumberChange>,
+}
+
+/// A number present on only one side of an aligned pair.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NumberChange {
+    /// The number as written in A, if only there.
+    pub a: Option<String>,
+    /// The number as written in B, if only there.
+    pub b: Option<String>,
+}
+
+/// Counts of rows by kind, for summaries.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Aligned pairs without word changes.
+    pub equal: usize,
+    /// Aligned pairs with word changes.
+    pub changed: usize,
+    /// Pairs whose passages moved.
+    pub moved: usize,
+    /// Story passages only in A.
+    pub only_a: usize,
+    /// Story passages only in B.
+    pub only_b: usize,
+    /// Rows flagged as boilerplate.
+    pub boilerplate: usize,
+}
+
+/// The comparison of two reports.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Share of the two stories' words that the alignment finds in common,
+    /// 0..=1 (boilerplate and translation copies left out).
+    pub similarity: f64,
+    /// Rows in reading order; A's ranges ascend, and so do B's.
+    pub rows: Vec<Row>,
+    /// Counts by kind.
+    pub stats: Stats,
+}
+
+/// Compares two texts in one call (a two-document [`Collection`]).
+///
+/// ```
+/// use report_diff::engine::{compare, Options, RowKind};
+/// let cmp = compare("Trump delayed the AI order.", "Trump postponed the AI order.", &Options::default());
+/// assert_eq!(cmp.rows[0].kind, RowKind::Changed);
+/// ```
+pub fn compare(a: &str, b: &str, opts: &Options) -> Comparison {
+    Collection::new(&[a, b])
+        .compare(0, 1, opts)
+        .expect("two documents")
+}
+
+fn seg_span(doc: &Document, r: &std::ops::Range<usize>) -> Span {
+    Span(
+        doc.segments[r.start].range.0,
+        doc.segments[r.end - 1].range.1,
+    )
+}
+
+fn text_span(doc: &Document, r: &std::ops::Range<usize>) -> Span {
+    Span(doc.segments[r.start].text.0, doc.segments[r.end - 1].text.1)
+}
+
+fn numbers(doc: &Document, span: Span) -> Vec<String> {
+    token::units(&doc.text[span.0..span.1], span.0)
+        .into_iter()
+        .filter(|u| u.class == token::UnitClass::Number)
+        .map(|u| doc.text[u.span.0..u.span.1].to_string())
+        .collect()
+}
+
+fn number_changes(da: &Document, sa: Span, db: &Document, sb: Span) -> Vec<NumberChange> {
+    let na: BTreeSet<String> = numbers(da, sa).into_iter().collect();
+    let nb: BTreeSet<String> = numbers(db, sb).into_iter().collect();
+    let mut out: Vec<NumberChange> = na
+        .difference(&nb)
+        .map(|n| NumberChange {
+            a: Some(n.clone()),
+            b: None,
+        })
+        .collect();
+    out.extend(nb.difference(&na).map(|n| NumberChange {
+        a: None,
+        b: Some(n.clone()),
+    }));
+    out
+}
+
+/// Word counts for similarity: words and CJK characters of a range.
+fn words(doc: &Document, span: Span) -> usize {
+    token::units(&doc.text[span.0..span.1], span.0)
+        .iter()
+        .filter(|u| !matches!(u.class, token::UnitClass::Space | token::UnitClass::Punct))
+        .count()
+}
+
+fn side_flags(doc: &Document, r: &std::ops::Range<usize>) -> (Option<Boilerplate>, bool) {
+    let bp = doc.boilerplate[r.clone()].iter().flatten().next().copied();
+    let all_bp = doc.boilerplate[r.clone()].iter().all(Option::is_some);
+    let tr = r.clone().all(|i| doc.is_translation(i));
+    (if all_bp { bp } else { None }, tr)
+}
+
+/// Turns aligned groups into rows in reading order, with inline diffs.
+fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comparison {
+    let (na, nb) = (da.segments.len(), db.segments.len());
+    let mut group_of_a = vec![None; na];
+    let mut group_of_b = vec![None; nb];
+    for (gi, g) in groups.iter().enumerate() {
+        g.a.clone().for_each(|i| group_of_a[i] = Some(gi));
+        g.b.clone().for_each(|j| group_of_b[j] = Some(gi));
+    }
+    // Inline diffs and kinds, once per group.
+    let diffs: Vec<(Vec<InlineOp>, RowKind)> = groups
+        .iter()
+        .map(|g| {
+            let ops = inline::diff(
+                &da.text,
+                text_span(da, &g.a),
+                &db.text,
+                text_span(db, &g.b),
+                opts,
+            );
+            let kind = if ops.iter().all(|o| o.tag == Tag::Equal) {
+                RowKind::Equal
+            } else {
+                RowKind::Changed
+            };
+            (ops, kind)
+        })
+        .collect();
+
+    let mut rows: Vec<Row> = Vec::new();
+    let mut row_a_of_group = vec![None; groups.len()];
+    let mut row_b_of_group = vec![None; groups.len()];
+    let one_sided = |doc: &Document, i: usize, side_a: bool| {
+        let r = i..i + 1;
+        let (bp, tr) = side_flags(doc, &r);
+        let span = Some(doc.segments[i].range);
+        let segs = Some(Span(i, i + 1));
+        Row {
+            a: if side_a { span } else { None },
+            b: if side_a { None } else { span },
+            kind: if side_a {
+                RowKind::OnlyA
+            } else {
+                RowKind::OnlyB
+            },
+            moved: false,
+            partner: None,
+            boilerplate: bp.is_some(),
+            boilerplate_kind: bp,
+            translation: tr,
+            score: 0.0,
+            segments_a: if side_a { segs } else { None },
+            segments_b: if side_a { None } else { segs },
+            inline: None,
+            numbers: Vec::new(),
+        }
+    };
+    let pair_row = |gi: usize, with_a: bool, with_b: bool| {
+        let g = &groups[gi];
+        let (bpa, tra) = side_flags(da, &g.a);
+        let (bpb, trb) = side_flags(db, &g.b);
+        let bp = if with_a { bpa } else { bpb };
+        let bp = if with_a && with_b { bpa.and(bpb) } else { bp };
+        Row {
+            a: with_a.then(|| seg_span(da, &g.a)),
+            b: with_b.then(|| seg_span(db, &g.b)),
+            kind: diffs[gi].1,
+            moved: !g.anchored,
+            partner: None,
+            boilerplate: bp.is_some(),
+            boilerplate_kind: bp,
+            translation: (with_a && tra) || (with_b && trb),
+            score: g.score,
+            segments_a: Some(Span(g.a.start, g.a.end)),
+            segments_b: Some(Span(g.b.start, g.b.end)),
+            inline: Some(diffs[gi].0.clone()),
+            numbers: number_changes(da, text_span(da, &g.a), db, text_span(db, &g.b)),
+        }
+    };
+
+    let (mut ia, mut ib) = (0, 0);
+    let mut emit_a_until = |rows: &mut Vec<Row>, until: usize, ia: &mut usize| {
+        while *ia < until {
+            match group_of_a[*ia] {
+                Some(gi) if !groups[gi].anchored => {
+                    row_a_of_group[gi] = Some(rows.len());
+                    rows.push(pair_row(gi, true, false));
+                    *ia = groups[gi].a.end;
+                }
+                _ => {
+                    rows.push(one_sided(da, *ia, true));
+                    *ia += 1;
+                }
+            }
+        }
+    };
+    let mut anchors: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].anchored).collect();
+    anchors.sort_by_key(|&g| groups[g].a.start);
+    for gi in anchors.into_iter().map(Some).chain([None]) {
+        let (until_a, until_b) = gi.map_or((na, nb), |g| (groups[g].a.start, groups[g].b.start));
+        emit_a_until(&mut rows, until_a, &mut ia);
+        while ib < until_b {
+            match group_of_b[ib] {
+                Some(g) if !groups[g].anchored => {
+                    row_b_of_group[g] = Some(rows.len());
+                    rows.push(pair_row(g, false, true));
+                    ib = groups[g].b.end;
+                }
+                _ => {
+                    rows.push(one_sided(db, ib, false));
+                    ib += 1;
+                }
+            }
+        }
+        if let Some(g) = gi {
+            rows.push(pair_row(g, true, true));
+            ia = groups[g].a.end;
+            ib = groups[g].b.end;
+        }
+    }
+    for (ra, rb) in row_a_of_group.iter().zip(&row_b_of_group) {
+        if let (Some(ra), Some(rb)) = (*ra, *rb) {
+            rows[ra].partner = Some(rb);
+            rows[rb].partner = Some(ra);
+        }
+    }
+
+    // Similarity: words inside equal ops over all story words.
+    let story = |doc: &Document, i: usize| doc.boilerplate[i].is_none() && !doc.is_translation(i);
+    let total: usize = (0..na)
+        .filter(|&i| story(da, i))
+        .map(|i| words(da, da.segments[i].text))
+        .sum::<usize>()
+        + (0..nb)
+            .filter(|&j| story(db, j))
+            .map(|j| words(db, db.segments[j].text))
+            .sum::<usize>();
+    let common: usize = groups
+        .iter()
+        .zip(&diffs)
+        .filter(|(g, _)| g.a.clone().all(|i| story(da, i)) && g.b.clone().all(|j| story(db, j)))
+        .flat_map(|(_, (ops, _))| ops.iter().filter(|o| o.tag == Tag::Equal))
+        .map(|o| words(da, o.a) + words(db, o.b))
+        .sum();
+    let similarity = if total == 0 {
+        if na == 0 && nb == 0 || da.text == db.text {
+            1.0
+        } else {
+            0.0
+        }
+    } else {
+        (common as f64 / total as f64).min(1.0)
+    };
+
+    let mut stats = Stats::default();
+    for r in &rows {
+        if r.boilerplate {
+            stats.boilerplate += 1;
+            continue;
+        }
+        match r.kind {
+            RowKind::Equal if !r.moved => stats.equal += 1,
+            RowKind::Changed if !r.moved => stats.changed += 1,
+            RowKind::OnlyA => stats.only_a += 1,
+            RowKind::OnlyB => stats.only_b += 1,
+            _ => {}
+        }
+    }
+    stats.moved = groups.iter().filter(|g| !g.anchored).count();
+    Comparison {
+        similarity,
+        rows,
+        stats,
+    }
+}

@@ -1,0 +1,25 @@
+//! report-diff: align and compare several news reports of one event.
+//!
+//! The crate has two halves with a one-way dependency:
+//!
+//! - [`engine`]: pure Rust, no web dependencies. Segments reports into sentences,
+//!   aligns corresponding passages across reports (even reordered, rewritten or
+//!   translated ones), diffs words inside each aligned pair and flags boilerplate.
+//!   Everything it returns is `serde`-serialisable.
+//! - [`corpus`]: the five bundled reports and their metadata, compiled in.
+//! - `app` (only on `wasm32`): Yew components that render the engine's results.
+//!
+//! ```
+//! use report_diff::engine::{compare, Options};
+//!
+//! let a = "Trump delayed the order. The White House set no date.";
+//! let b = "The White House set no new date. Trump postponed the order.";
+//! let cmp = compare(a, b, &Options::default());
+//! assert_eq!(cmp.rows.iter().filter(|r| r.moved).count(), 2);
+//! ```
+
+pub mod corpus;
+pub mod engine;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
