@@ -20,6 +20,9 @@ pub type Features = Vec<u32>;
 
 /// Minimum weighted-Dice score for two sentences to pair.
 pub const MIN_SCORE: f64 = 0.2;
+/// Pairs scoring between this and [`MIN_SCORE`] are kept only when each
+/// sentence is the other's best match: rewritten reports share little wording.
+pub const MIN_SCORE_MUTUAL: f64 = 0.16;
 /// Minimum score when either sentence has fewer than [`SHORT_FEATURES`] features:
 /// short lines ("Share", "Key Takeaways") would otherwise match on one word.
 pub const MIN_SCORE_SHORT: f64 = 0.5;
@@ -74,11 +77,22 @@ impl Idf {
     }
 }
 
-/// Score of a sentence pair: weighted Dice in 0..=1, and whether the pair
-/// shares a distinctive feature.
+/// Score of a sentence pair: weighted Dice in 0..=1, or 0 when the pair shares
+/// no distinctive feature.
 pub fn score(a: &[u32], b: &[u32], idf: &Idf) -> f64 {
+    let (d, distinctive) = dice(a, b, idf);
+    if distinctive {
+        d
+    } else {
+        0.0
+    }
+}
+
+/// Weighted Dice of two feature vectors, and whether they share a distinctive
+/// feature.
+fn dice(a: &[u32], b: &[u32], idf: &Idf) -> (f64, bool) {
     if a.is_empty() || b.is_empty() {
-        return 0.0;
+        return (0.0, false);
     }
     let (mut i, mut j) = (0, 0);
     let mut shared = 0.0;
@@ -95,15 +109,15 @@ pub fn score(a: &[u32], b: &[u32], idf: &Idf) -> f64 {
             }
         }
     }
-    if !distinctive {
-        return 0.0;
-    }
     let total = idf.sum(a) + idf.sum(b);
-    if total <= 0.0 {
-        0.0
-    } else {
-        2.0 * shared / total
-    }
+    (
+        if total > 0.0 {
+            2.0 * shared / total
+        } else {
+            0.0
+        },
+        distinctive,
+    )
 }
 
 fn merged(fs: &[Features], r: &Range<usize>) -> Features {
@@ -138,16 +152,21 @@ pub struct Group {
 }
 
 /// Aligns two reports given each segment's features; `eligible` says which
-/// segments may pair (boilerplate only pairs with boilerplate, say). Returns the
-/// groups sorted by their position in A.
+/// segments may pair (boilerplate only pairs with boilerplate, say), and
+/// `counterparts` are pairs known by their role (the two headlines), matched
+/// before anything else. Returns the groups sorted by their position in A.
 pub fn align(
     fa: &[Features],
     fb: &[Features],
     idf: &Idf,
     eligible: impl Fn(usize, usize) -> bool,
+    counterparts: &[(usize, usize)],
 ) -> Vec<Group> {
-    // 1. Candidate pairs.
+    // 1. Candidate pairs; weak ones must be mutual best matches.
     let mut cand: Vec<(u64, usize, usize)> = Vec::new();
+    let mut weak: Vec<(u64, usize, usize)> = Vec::new();
+    let mut best_a = vec![0u64; fa.len()];
+    let mut best_b = vec![0u64; fb.len()];
     for (i, a) in fa.iter().enumerate() {
         if a.is_empty() {
             continue;
@@ -157,17 +176,34 @@ pub fn align(
                 continue;
             }
             let s = score(a, b, idf);
+            let q = quantize(s);
+            best_a[i] = best_a[i].max(q);
+            best_b[j] = best_b[j].max(q);
             if passes(s, a, b) {
-                cand.push((quantize(s), i, j));
+                cand.push((q, i, j));
+            } else if s >= MIN_SCORE_MUTUAL
+                && a.len() >= SHORT_FEATURES
+                && b.len() >= SHORT_FEATURES
+            {
+                weak.push((q, i, j));
             }
         }
     }
+    cand.extend(
+        weak.into_iter()
+            .filter(|&(q, i, j)| q == best_a[i] && q == best_b[j]),
+    );
     // 2. Greedy one-to-one matching, best first.
     cand.sort_unstable_by(|x, y| y.0.cmp(&x.0).then((x.1 + x.2).cmp(&(y.1 + y.2))));
     let mut owner_a: Vec<Option<usize>> = vec![None; fa.len()];
     let mut owner_b: Vec<Option<usize>> = vec![None; fb.len()];
     let mut groups: Vec<Group> = Vec::new();
-    for (q, i, j) in cand {
+    // Counterparts by role (headline and headline) come first.
+    let first = counterparts
+        .iter()
+        .filter(|&&(i, j)| i < fa.len() && j < fb.len())
+        .map(|&(i, j)| (quantize(dice(&fa[i], &fb[j], idf).0), i, j));
+    for (q, i, j) in first.chain(cand) {
         if owner_a[i].is_none() && owner_b[j].is_none() {
             owner_a[i] = Some(groups.len());
             owner_b[j] = Some(groups.len());
@@ -330,7 +366,7 @@ mod tests {
     #[test]
     fn identical_sentences_pair_in_order() {
         let fa = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7]];
-        let gs = align(&fa, &fa, &idf_flat(8), |_, _| true);
+        let gs = align(&fa, &fa, &idf_flat(8), |_, _| true, &[]);
         assert_eq!(gs.len(), 2);
         assert!(gs.iter().all(|g| g.anchored && g.score > 0.99));
     }
@@ -339,7 +375,7 @@ mod tests {
     fn swapped_sentences_are_moved() {
         let fa = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7], vec![8, 9, 10, 11]];
         let fb = vec![vec![4, 5, 6, 7], vec![0, 1, 2, 3], vec![8, 9, 10, 11]];
-        let gs = align(&fa, &fb, &idf_flat(12), |_, _| true);
+        let gs = align(&fa, &fb, &idf_flat(12), |_, _| true, &[]);
         assert_eq!(gs.len(), 3);
         // Equal weights: either could stay, so both count as moved.
         assert_eq!(gs.iter().filter(|g| !g.anchored).count(), 2);
@@ -350,7 +386,7 @@ mod tests {
     fn split_sentence_forms_a_group() {
         let fa = vec![vec![0, 1, 2, 3, 4, 5, 6, 7]];
         let fb = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7]];
-        let gs = align(&fa, &fb, &idf_flat(8), |_, _| true);
+        let gs = align(&fa, &fb, &idf_flat(8), |_, _| true, &[]);
         assert_eq!(gs.len(), 1);
         assert_eq!(gs[0].b, 0..2);
     }
@@ -363,7 +399,7 @@ mod tests {
             distinctive: vec![false; 4],
         };
         let fa = vec![vec![0, 1, 2, 3]];
-        let gs = align(&fa, &fa, &idf, |_, _| true);
+        let gs = align(&fa, &fa, &idf, |_, _| true, &[]);
         assert!(gs.is_empty());
     }
 }

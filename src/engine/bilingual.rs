@@ -159,6 +159,24 @@ pub fn detect(text: &str, segs: &[Segment], flags: &[Option<Boilerplate>]) -> Op
     if first.is_empty() || second.is_empty() {
         return None;
     }
+    // Only anchors that occur in both blocks can vouch for a bead: English
+    // names that the translation renders in Chinese characters say nothing.
+    let in_first: BTreeSet<&String> = first.iter().flat_map(|p| &p.anchors).collect();
+    let in_second: BTreeSet<&String> = second.iter().flat_map(|p| &p.anchors).collect();
+    let common: BTreeSet<String> = in_first
+        .intersection(&in_second)
+        .map(|s| s.to_string())
+        .collect();
+    let keep = |p: &Para| Para {
+        span: p.span,
+        lang: p.lang,
+        len: p.len,
+        anchors: p.anchors.intersection(&common).cloned().collect(),
+    };
+    let first: Vec<Para> = first.into_iter().map(keep).collect();
+    let second: Vec<Para> = second.into_iter().map(keep).collect();
+    let first: Vec<&Para> = first.iter().collect();
+    let second: Vec<&Para> = second.iter().collect();
     let pairs = align_paragraphs(&first, &second);
     Some(Bilingual {
         first_lang: l1,

@@ -25,6 +25,8 @@ pub enum Boilerplate {
     Teaser,
     /// Trading and sign-up ads.
     Advert,
+    /// A paragraph repeated verbatim right after itself (a headline printed twice).
+    Duplicate,
 }
 
 const NAVIGATION: &[&str] = &[
@@ -157,6 +159,19 @@ pub fn flag(text: &str, segs: &[Segment]) -> Vec<Option<Boilerplate>> {
             .position(|t| t.paragraph != s.paragraph)
             .map_or(segs.len(), |p| i + p);
         let first_of_para = i == 0 || segs[i - 1].paragraph != s.paragraph;
+        if first_of_para && i > 0 {
+            let prev_start = segs[..i]
+                .iter()
+                .rposition(|t| t.paragraph != segs[i - 1].paragraph)
+                .map_or(0, |p| p + 1);
+            let prev = &text[segs[prev_start].text.0..segs[i - 1].text.1];
+            let this = &text[s.text.0..segs[para_end - 1].text.1];
+            if prev == this {
+                out[i..para_end].fill(Some(Boilerplate::Duplicate));
+                i = para_end;
+                continue;
+            }
+        }
         if first_of_para && is_teaser_heading(&lower) {
             out[i..].fill(Some(Boilerplate::Teaser));
             break;

@@ -213,16 +213,15 @@ fn cleanup(raw: &[DiffOp], la: &Side) -> Vec<Run> {
             (tag, old, new)
         })
         .collect();
+    // Judged on keys, which equal runs share on both sides: symmetric.
     let trivial = |old: &Range<usize>| {
         let mut words = 0;
-        for k in old.clone() {
-            let u = &la.units[la.unit_of[k]];
-            match u.class {
-                UnitClass::Space | UnitClass::Punct => {}
-                UnitClass::Cjk => words += 1,
-                _ if u.span.len() <= 3 => words += 1,
-                _ => return false,
+        for k in &la.keys[old.clone()] {
+            let n = k.chars().filter(|c| c.is_alphanumeric()).count();
+            if n > 3 && !k.chars().any(super::token::is_cjk) {
+                return false;
             }
+            words += usize::from(n > 0);
         }
         words <= 1
     };

@@ -29,7 +29,7 @@ use self::align::{Features, Group, Idf};
 use self::bilingual::Bilingual;
 use self::boilerplate::Boilerplate;
 use self::inline::{InlineOp, Tag};
-use self::segment::Segment;
+use self::segment::{Segment, SegmentKind};
 
 /// A half-open byte range `[start, end)` into one input; serialises as
 /// `[start, end]`.
@@ -116,6 +116,14 @@ impl Document {
         self.bilingual.as_ref()
     }
 
+    /// Index of the headline: the first story segment, when it is a heading
+    /// among the first few paragraphs.
+    pub fn headline(&self) -> Option<usize> {
+        let i = (0..self.segments.len()).find(|&i| self.boilerplate[i].is_none())?;
+        let s = &self.segments[i];
+        (s.kind == SegmentKind::Heading && s.paragraph < 6).then_some(i)
+    }
+
     /// True when segment `i` belongs to the second-language block of a
     /// bilingual report (a translation of the first block).
     pub fn is_translation(&self, i: usize) -> bool {
@@ -191,7 +199,9 @@ impl Collection {
         // for a story sentence.
         let eligible =
             |i: usize, j: usize| da.boilerplate[i].is_some() == db.boilerplate[j].is_some();
-        let groups = align::align(fa, fb, &self.idf, eligible);
+        let counterparts: Vec<(usize, usize)> =
+            da.headline().zip(db.headline()).into_iter().collect();
+        let groups = align::align(fa, fb, &self.idf, eligible, &counterparts);
         Some(build(da, db, &groups, opts))
     }
 }
@@ -279,8 +289,9 @@ pub struct Stats {
 /// The comparison of two reports.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
-    /// Share of the two stories' words that the alignment finds in common,
-    /// 0..=1 (boilerplate and translation copies left out).
+    /// How much of the two stories corresponds, 0..=1: the words of aligned
+    /// passages, each pair weighted by its similarity, over all story words
+    /// (boilerplate and translation copies left out).
     pub similarity: f64,
     /// Rows in reading order; A's ranges ascend, and so do B's.
     pub rows: Vec<Row>,
@@ -489,12 +500,13 @@ fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comp
             .filter(|&j| story(db, j))
             .map(|j| words(db, db.segments[j].text))
             .sum::<usize>();
-    let common: usize = groups
+    // Each story pair contributes its words, weighted by how closely it
+    // matches: symmetric by construction (scores are), unlike counts taken from
+    // one of several equally short word diffs.
+    let common: f64 = groups
         .iter()
-        .zip(&diffs)
-        .filter(|(g, _)| g.a.clone().all(|i| story(da, i)) && g.b.clone().all(|j| story(db, j)))
-        .flat_map(|(_, (ops, _))| ops.iter().filter(|o| o.tag == Tag::Equal))
-        .map(|o| words(da, o.a) + words(db, o.b))
+        .filter(|g| g.a.clone().all(|i| story(da, i)) && g.b.clone().all(|j| story(db, j)))
+        .map(|g| g.score * (words(da, text_span(da, &g.a)) + words(db, text_span(db, &g.b))) as f64)
         .sum();
     let similarity = if total == 0 {
         if na == 0 && nb == 0 || da.text == db.text {
@@ -503,7 +515,7 @@ fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comp
             0.0
         }
     } else {
-        (common as f64 / total as f64).min(1.0)
+        (common / total as f64).min(1.0)
     };
 
     let mut stats = Stats::default();

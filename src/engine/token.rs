@@ -201,7 +201,11 @@ pub fn stem(word: &str) -> String {
     }
     // Collapse a doubled final consonant left by "-ed"/"-ing" ("stopped" → "stop").
     let b = w.as_bytes();
-    if b.len() > 4 && b[b.len() - 1] == b[b.len() - 2] && !b"aeioulsz".contains(&b[b.len() - 1]) {
+    if b.len() > 4
+        && b[b.len() - 1].is_ascii_lowercase()
+        && b[b.len() - 1] == b[b.len() - 2]
+        && !b"aeioulsz".contains(&b[b.len() - 1])
+    {
         w.truncate(w.len() - 1);
     }
     for (from, to) in SYNONYMS {
@@ -211,6 +215,9 @@ pub fn stem(word: &str) -> String {
     }
     w
 }
+
+/// How many characters of a stem count as the feature (truncation stemming).
+pub const STEM_PREFIX: usize = 6;
 
 /// True for words that carry no content on their own.
 pub fn is_stop_word(lower: &str) -> bool {
@@ -226,6 +233,7 @@ pub fn is_stop_word(lower: &str) -> bool {
 /// use report_diff::engine::token::features;
 /// let f = features("Trump postponed the order by 90 days", 0);
 /// assert!(f.contains(&"w:delay".to_string()));
+/// assert!(features("regulators", 0) == features("regulatory", 0));
 /// assert!(f.contains(&"n:90".to_string()));
 /// assert!(!f.iter().any(|t| t == "w:the"));
 /// ```
@@ -251,7 +259,10 @@ pub fn features(text: &str, base: usize) -> Vec<String> {
                     .map(|c| fold_typography(c).to_lowercase().next().unwrap_or(c))
                     .collect();
                 if lower.chars().count() > 1 && !is_stop_word(&lower) {
-                    out.push(format!("w:{}", stem(&lower)));
+                    // Six letters of the stem: "regulation", "regulatory" and
+                    // "regulators" meet, as do "administration"/"administrative".
+                    let st: String = stem(&lower).chars().take(STEM_PREFIX).collect();
+                    out.push(format!("w:{st}"));
                 }
             }
             UnitClass::Number => {
