@@ -6,6 +6,49 @@ fn main() {
     report_diff::app::start();
 }
 
+/// Browser benchmark hooks (`window.wasmBindings.*` in a trunk build), timed from
+/// JavaScript by `e2e/bench.mjs`: they run the same engine code as the app.
+#[cfg(target_arch = "wasm32")]
+mod bench {
+    use report_diff::{corpus, engine};
+    use std::cell::OnceCell;
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    thread_local! {
+        static COLLECTION: OnceCell<engine::Collection> = const { OnceCell::new() };
+    }
+
+    fn texts() -> Vec<&'static str> {
+        corpus::reports().iter().map(|r| r.text).collect()
+    }
+
+    /// Builds the collection of the bundled reports (segmentation, boilerplate,
+    /// bilingual detection, term statistics); returns the segment count.
+    #[wasm_bindgen]
+    pub fn bench_build_collection() -> usize {
+        let c = engine::Collection::new(&texts());
+        c.documents().iter().map(|d| d.segments().len()).sum()
+    }
+
+    /// Compares all 10 pairs of bundled reports on a collection built once
+    /// (as the app does); returns the number of rows produced.
+    #[wasm_bindgen]
+    pub fn bench_compare_all_pairs() -> usize {
+        COLLECTION.with(|cell| {
+            let c = cell.get_or_init(|| engine::Collection::new(&texts()));
+            let n = c.documents().len();
+            let opts = engine::Options::default();
+            let mut rows = 0;
+            for a in 0..n {
+                for b in a + 1..n {
+                    rows += c.compare(a, b, &opts).map_or(0, |x| x.rows.len());
+                }
+            }
+            rows
+        })
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!(

@@ -10,6 +10,7 @@ mod picker;
 mod split;
 mod state;
 mod summary;
+mod translation;
 mod url;
 
 use std::rc::Rc;
@@ -21,8 +22,9 @@ use crate::engine::{Collection, Options};
 use controls::Controls;
 use picker::Picker;
 use split::SplitView;
-use state::{Action, BoilerplateMode, State};
+use state::{Action, BoilerplateMode, State, View};
 use summary::Summary;
+use translation::TranslationView;
 
 /// What the pickers show about a report.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,6 +108,16 @@ pub fn App() -> Html {
             },
         )
     };
+    // The report whose translation can be checked: A if bilingual, else B.
+    let bilingual = {
+        let collection = collection.clone();
+        use_memo((state.a, state.b), move |&(a, b): &(usize, usize)| {
+            [a, b].into_iter().find_map(|i| {
+                let doc = collection.documents().get(i)?;
+                Some((i, Rc::new(doc.bilingual()?.clone())))
+            })
+        })
+    };
     {
         let ids = ids.clone();
         let query = state.to_query(&ids);
@@ -132,6 +144,10 @@ pub fn App() -> Html {
         let d = state.dispatcher();
         Callback::from(move |m: BoilerplateMode| d.dispatch(Action::SetBoilerplate(m)))
     };
+    let on_view = {
+        let d = state.dispatcher();
+        Callback::from(move |v: View| d.dispatch(Action::SetView(v)))
+    };
     let dismiss = {
         let d = state.dispatcher();
         Callback::from(move |_| d.dispatch(Action::DismissNotices))
@@ -157,10 +173,18 @@ pub fn App() -> Html {
                 </div>
                 <Controls opts={state.opts} boilerplate={state.boilerplate} {on_opts} {on_boilerplate} />
             </header>
+            <ViewSwitch view={state.view} bilingual={bilingual.as_ref().as_ref().and_then(|(i, _)| reports.get(*i)).map(|r| r.id.clone())} {on_view} />
             {
-                match (&*comparison, ra, rb) {
-                    (Some(cmp), Some(ra), Some(rb)) => html! {
+                match (state.view, &*bilingual, &*comparison, ra, rb) {
+                    (View::Translation, Some((i, b)), _, _, _) => match reports.get(*i) {
+                        Some(r) => html! { <TranslationView id={r.id.clone()} text={r.text.clone()} bilingual={b.clone()} /> },
+                        None => Html::default(),
+                    },
+                    (_, _, Some(cmp), Some(ra), Some(rb)) => html! {
                         <>
+                            if state.view == View::Translation {
+                                <p class="notice" role="status">{ "Neither report carries a translation; showing them side by side." }</p>
+                            }
                             <Summary similarity={cmp.similarity} stats={cmp.stats.clone()} />
                             <SplitView text_a={ra.text.clone()} text_b={rb.text.clone()}
                                 label_a={ra.id.clone()} label_b={rb.id.clone()}
@@ -171,6 +195,42 @@ pub fn App() -> Html {
                 }
             }
         </main>
+    }
+}
+
+/// Properties of [`ViewSwitch`].
+#[derive(Properties, PartialEq)]
+pub struct ViewSwitchProps {
+    /// The current view.
+    pub view: View,
+    /// Id of the selected report that carries a translation, if any.
+    pub bilingual: Option<AttrValue>,
+    /// Called with the chosen view.
+    pub on_view: Callback<View>,
+}
+
+/// Tabs between the aligned comparison and the translation check.
+#[function_component]
+pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
+    let tab = |v: View, label: String, enabled: bool| {
+        let on_view = props.on_view.clone();
+        let onclick = Callback::from(move |_| on_view.emit(v));
+        html! {
+            <button type="button" class="tab" id={format!("view-{}", v.as_str())}
+                aria-pressed={(props.view == v).to_string()} disabled={!enabled} {onclick}>
+                { label }
+            </button>
+        }
+    };
+    let translation_label = match &props.bilingual {
+        Some(id) => format!("Translation check ({id})"),
+        None => "Translation check (pick 004)".to_string(),
+    };
+    html! {
+        <nav class="views" aria-label="Views">
+            { tab(View::Split, "Side by side".to_string(), true) }
+            { tab(View::Translation, translation_label, props.bilingual.is_some()) }
+        </nav>
     }
 }
 

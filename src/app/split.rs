@@ -97,14 +97,33 @@ pub fn SplitView(props: &SplitProps) -> Html {
             if row.translation {
                 class.push("translation");
             }
+            if row.paragraph_start {
+                class.push("para");
+            }
             let anchor = format!("r{}-{}", i, if side_a { "a" } else { "b" });
             match span {
                 Some(_) => {
-                    let badge = match (row.moved, row.boilerplate_kind) {
-                        (true, _) => Some("moved".to_string()),
-                        (false, Some(k)) => Some(format!("{k:?}").to_lowercase()),
+                    let badge = match (row.moved, row.boilerplate_kind, row.translation) {
+                        (true, _, _) => Some("moved".to_string()),
+                        (false, Some(k), _) => Some(format!("{k:?}").to_lowercase()),
+                        (false, None, true) => Some("translation".to_string()),
                         _ => None,
                     };
+                    // Numbers are news: list those that differ, once, under A's side.
+                    let numbers = (side_a && !row.numbers.is_empty()).then(|| {
+                        let only = |f: fn(&crate::engine::NumberChange) -> Option<&String>| {
+                            row.numbers.iter().filter_map(f).cloned().collect::<Vec<_>>().join(", ")
+                        };
+                        let (na, nb) = (only(|n| n.a.as_ref()), only(|n| n.b.as_ref()));
+                        html! {
+                            <p class="numbers" data-decor="">
+                                { "Numbers differ: " }
+                                if !na.is_empty() { <span>{ format!("only here {na}") }</span> }
+                                if !na.is_empty() && !nb.is_empty() { { " · " } }
+                                if !nb.is_empty() { <span>{ format!("only in the other {nb}") }</span> }
+                            </p>
+                        }
+                    });
                     let jump = row.partner.map(|p| {
                         let target = format!("#r{}-{}", p, if side_a { "b" } else { "a" });
                         html! { <a class="jump" data-decor="" href={target}>{ if side_a { "→ where B has it" } else { "← where A has it" } }</a> }
@@ -116,6 +135,7 @@ pub fn SplitView(props: &SplitProps) -> Html {
                             }
                             <span class="text" data-text="">{ cell_text(row, side_a, text) }</span>
                             { for jump }
+                            { for numbers }
                         </div>
                     }
                 }

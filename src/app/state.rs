@@ -1,7 +1,7 @@
 //! The app's single source of truth: a reducer over [`State`], mirrored in the URL.
 //!
 //! URL parameters (documented in the README):
-//! `a`, `b` (report ids, `000`…`004`), `view` (`split`), `case`, `punct`, `space`
+//! `a`, `b` (report ids, `000`…`004`), `view` (`split` or `translation`), `case`, `punct`, `space`
 //! (`1` ignores that noise), `boilerplate` (`show`, `dim` or `hide`).
 
 use std::rc::Rc;
@@ -39,6 +39,25 @@ impl BoilerplateMode {
     }
 }
 
+/// Which view is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Two reports side by side, aligned.
+    Split,
+    /// A bilingual report's two language blocks side by side.
+    Translation,
+}
+
+impl View {
+    /// The URL value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Split => "split",
+            Self::Translation => "translation",
+        }
+    }
+}
+
 /// Everything the reader chose.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -50,6 +69,8 @@ pub struct State {
     pub opts: Options,
     /// How boilerplate is shown.
     pub boilerplate: BoilerplateMode,
+    /// The view.
+    pub view: View,
     /// Problems met while reading the URL, shown to the reader.
     pub notices: Vec<String>,
 }
@@ -66,6 +87,8 @@ pub enum Action {
     SetOptions(Options),
     /// Show, dim or hide boilerplate.
     SetBoilerplate(BoilerplateMode),
+    /// Switch views.
+    SetView(View),
     /// Dismiss the notices.
     DismissNotices,
 }
@@ -81,6 +104,7 @@ impl Reducible for State {
             Action::Swap => std::mem::swap(&mut s.a, &mut s.b),
             Action::SetOptions(o) => s.opts = o,
             Action::SetBoilerplate(m) => s.boilerplate = m,
+            Action::SetView(v) => s.view = v,
             Action::DismissNotices => s.notices.clear(),
         }
         Rc::new(s)
@@ -136,16 +160,20 @@ impl State {
                 BoilerplateMode::Dim
             }),
         };
-        if let Some(v) = get("view") {
-            if v != "split" {
-                notices.push(format!("Unknown view “{v}”; showing the split view."));
+        let view = match get("view") {
+            None | Some("split") => View::Split,
+            Some("translation") => View::Translation,
+            Some(v) => {
+                notices.push(format!("Unknown view “{v}”; use split or translation."));
+                View::Split
             }
-        }
+        };
         State {
             a,
             b,
             opts,
             boilerplate,
+            view,
             notices,
         }
     }
@@ -156,7 +184,7 @@ impl State {
         let mut q = vec![
             ("a", id(self.a)),
             ("b", id(self.b)),
-            ("view", "split".to_string()),
+            ("view", self.view.as_str().to_string()),
         ];
         for (k, on) in [
             ("case", self.opts.ignore_case),

@@ -19,7 +19,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let s = &props.stats;
     html! {
         <p class="summary" aria-live="polite">
-            <strong>{ format!("{:.0}% of words in common", props.similarity * 100.0) }</strong>
+            <strong>{ format!("{:.0}% similar", props.similarity * 100.0) }</strong>
             { format!(
                 " · {} same · {} reworded · {} moved · {} only in A · {} only in B · {} boilerplate",
                 s.equal, s.changed, s.moved, s.only_a, s.only_b, s.boilerplate

@@ -258,6 +258,8 @@ pub struct Row {
     /// Numbers that appear on only one side of a pair: "80" vs "82" is news.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub numbers: Vec<NumberChange>,
+    /// True when the row's passage opens a paragraph on a side it occupies.
+    pub paragraph_start: bool,
 }
 
 /// A number present on only one side of an aligned pair.
@@ -356,6 +358,10 @@ fn words(doc: &Document, span: Span) -> usize {
         .count()
 }
 
+fn opens_paragraph(doc: &Document, i: usize) -> bool {
+    i == 0 || doc.segments[i - 1].paragraph != doc.segments[i].paragraph
+}
+
 fn side_flags(doc: &Document, r: &std::ops::Range<usize>) -> (Option<Boilerplate>, bool) {
     let bp = doc.boilerplate[r.clone()].iter().flatten().next().copied();
     let all_bp = doc.boilerplate[r.clone()].iter().all(Option::is_some);
@@ -418,6 +424,7 @@ fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comp
             segments_b: if side_a { None } else { segs },
             inline: None,
             numbers: Vec::new(),
+            paragraph_start: opens_paragraph(doc, i),
         }
     };
     let pair_row = |gi: usize, with_a: bool, with_b: bool| {
@@ -440,6 +447,8 @@ fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comp
             segments_b: Some(Span(g.b.start, g.b.end)),
             inline: Some(diffs[gi].0.clone()),
             numbers: number_changes(da, text_span(da, &g.a), db, text_span(db, &g.b)),
+            paragraph_start: (with_a && opens_paragraph(da, g.a.start))
+                || (with_b && opens_paragraph(db, g.b.start)),
         }
     };
 
