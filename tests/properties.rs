@@ -40,6 +40,14 @@ fn check_lossless(cmp: &Comparison, a: &str, b: &str) {
             .filter(|o| o.tag != Tag::Delete)
             .map(|o| slice(b, o.b))
             .collect();
+        // The ops' own texts say the same as their ranges.
+        let ta: String = ops
+            .iter()
+            .filter(|o| o.tag != Tag::Insert)
+            .map(|o| o.text.as_str())
+            .collect();
+        let tb: String = ops.iter().map(|o| o.b_side()).collect();
+        assert_eq!((&ta, &tb), (&ia, &ib));
         if let Some(sa) = r.a {
             assert_eq!(
                 ia.trim(),

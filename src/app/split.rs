@@ -52,14 +52,13 @@ fn cell_text(row: &Row, side_a: bool, text: &str) -> Html {
         None => html! { { trimmed(text, span).to_string() } },
         Some(ops) => html! {
             { for ops.iter().filter_map(|op| {
-                let (range, changed) = match (op.tag, side_a) {
-                    (Tag::Equal, true) => (op.a, false),
-                    (Tag::Equal, false) => (op.b, false),
-                    (Tag::Delete, true) => (op.a, true),
-                    (Tag::Insert, false) => (op.b, true),
+                let (s, changed) = match (op.tag, side_a) {
+                    (Tag::Equal, true) => (op.text.as_str(), false),
+                    (Tag::Equal, false) => (op.b_side(), false),
+                    (Tag::Delete, true) | (Tag::Insert, false) => (op.text.as_str(), true),
                     _ => return None,
                 };
-                let s = text.get(range.0..range.1)?.to_string();
+                let s = s.to_string();
                 Some(match (changed, side_a) {
                     (false, _) => html! { { s } },
                     (true, true) => html! { <del>{ s }</del> },

@@ -34,6 +34,12 @@ pub enum Tag {
 pub struct InlineOp {
     /// Equal, delete or insert.
     pub tag: Tag,
+    /// The text: A's for `Equal` and `Delete`, B's for `Insert`.
+    pub text: String,
+    /// B's text of an `Equal` op, when it differs from A's (only under the
+    /// noise options: case, punctuation, whitespace).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub b_text: Option<String>,
     /// Range in A (empty for inserts).
     pub a: Span,
     /// Range in B (empty for deletes).
@@ -41,11 +47,13 @@ pub struct InlineOp {
 }
 
 impl InlineOp {
-    /// The op's text: A's for `Equal` and `Delete`, B's for `Insert`.
-    pub fn text<'t>(&self, a: &'t str, b: &'t str) -> &'t str {
+    /// The op's text on side B: B's text of `Equal` and `Insert` ops, empty for
+    /// `Delete`.
+    pub fn b_side(&self) -> &str {
         match self.tag {
-            Tag::Insert => &b[self.b.0..self.b.1],
-            _ => &a[self.a.0..self.a.1],
+            Tag::Delete => "",
+            Tag::Insert => &self.text,
+            Tag::Equal => self.b_text.as_deref().unwrap_or(&self.text),
         }
     }
 }
@@ -129,7 +137,23 @@ fn push(ops: &mut Vec<InlineOp>, tag: Tag, a: Span, b: Span) {
             return;
         }
     }
-    ops.push(InlineOp { tag, a, b });
+    ops.push(InlineOp {
+        tag,
+        a,
+        b,
+        text: String::new(),
+        b_text: None,
+    });
+}
+
+/// Fills in each op's text once its ranges are final.
+fn fill_texts(ops: &mut [InlineOp], a: &str, b: &str) {
+    for op in ops {
+        let ta = a.get(op.a.0..op.a.1).unwrap_or("");
+        let tb = b.get(op.b.0..op.b.1).unwrap_or("");
+        op.text = if op.tag == Tag::Insert { tb } else { ta }.to_string();
+        op.b_text = (op.tag == Tag::Equal && ta != tb).then(|| tb.to_string());
+    }
 }
 
 /// Word-level diff of `a[sa]` against `b[sb]` under `opts`.
@@ -138,7 +162,7 @@ fn push(ops: &mut Vec<InlineOp>, tag: Tag, a: Span, b: Span) {
 /// use report_diff::engine::{inline::{diff, Tag}, Options, Span};
 /// let (a, b) = ("Trump delayed the order.", "Trump postponed the order.");
 /// let ops = diff(a, Span(0, a.len()), b, Span(0, b.len()), &Options::default());
-/// let changed: Vec<_> = ops.iter().filter(|o| o.tag != Tag::Equal).map(|o| o.text(a, b)).collect();
+/// let changed: Vec<_> = ops.iter().filter(|o| o.tag != Tag::Equal).map(|o| o.text.as_str()).collect();
 /// assert_eq!(changed, ["delayed", "postponed"]);
 /// ```
 pub fn diff(a: &str, sa: Span, b: &str, sb: Span, opts: &Options) -> Vec<InlineOp> {
@@ -175,6 +199,7 @@ pub fn diff(a: &str, sa: Span, b: &str, sb: Span, opts: &Options) -> Vec<InlineO
         }
     }
     fix_empty_positions(&mut ops, sa, sb);
+    fill_texts(&mut ops, a, b);
     ops
 }
 
@@ -317,7 +342,7 @@ mod tests {
         let del: Vec<_> = ops
             .iter()
             .filter(|o| o.tag == Tag::Delete)
-            .map(|o| o.text("特朗普推迟了行政令", ""))
+            .map(|o| o.text.as_str())
             .collect();
         assert_eq!(del, ["推迟"]);
     }
@@ -331,7 +356,7 @@ mod tests {
         let equal_words: Vec<_> = ops
             .iter()
             .filter(|o| o.tag == Tag::Equal)
-            .map(|o| o.text(a, b).trim())
+            .map(|o| o.text.trim())
             .filter(|t| !t.is_empty())
             .collect();
         assert!(!equal_words.contains(&"the"), "{equal_words:?}");
