@@ -102,8 +102,8 @@ export async function startHarness({ root = DIST_DIR } = {}) {
     browser,
     errors,
     /** A new page in a fresh context, with error recording attached. */
-    async newPage({ viewport = { width: 1280, height: 900 } } = {}) {
-      const context = await browser.newContext({ viewport });
+    async newPage({ viewport = { width: 1280, height: 900 }, ...contextOptions } = {}) {
+      const context = await browser.newContext({ viewport, ...contextOptions });
       const page = await context.newPage();
       recordErrors(page, errors);
       return page;

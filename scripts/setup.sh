@@ -104,6 +104,15 @@ else
   [ -x "$CHROMIUM" ] || die "chromium installed but $CHROMIUM is missing (set CHROMIUM=...)"
 fi
 
+# --- CJK fonts, so screenshots show the Chinese reports (not tofu boxes) -----------
+if command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null | head -n1)" ]; then
+  ok "CJK fonts already installed"
+else
+  installing "fonts-noto-cjk (apt-get)"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk
+fi
+
 # --- crates (trunk's offline mode passes --offline to cargo) ----------------------
 echo "fetching crates (cargo fetch)"
 cargo fetch

@@ -26,6 +26,7 @@ on_exit() {
     for line in "${SUMMARY[@]}"; do echo "  $line"; done
     echo "  FAIL  $(fmt_ms "$el")  $CURRENT"
     echo "total $(fmt_ms $(($(now_ms) - T0)))"
+echo "layers: ${#SUMMARY[@]} passed, 0 failed"
   fi
 }
 trap on_exit EXIT
@@ -59,3 +60,4 @@ echo "=================================================================="
 echo "all layers passed"
 for line in "${SUMMARY[@]}"; do echo "  $line"; done
 echo "total $(fmt_ms $(($(now_ms) - T0)))"
+echo "layers: ${#SUMMARY[@]} passed, 0 failed"

@@ -1,0 +1,176 @@
+// End-to-end tests of the aligned comparison (the engine's results as the reader
+// sees them): rows, moves, noise options, boilerplate, translation check, bad
+// URLs, phone and dark layouts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import {
+  useHarness,
+  openApp,
+  expectPaneShows,
+  expectUrlParams,
+  assertNoErrors,
+  ensureOutDir,
+} from './helpers.mjs';
+
+const h = useHarness();
+const T = { timeout: 30_000 };
+
+/** Grid row (the `--r` custom property) of a cell. */
+const gridRow = (page, sel) =>
+  page.locator(sel).evaluate((el) => el.style.getPropertyValue('--r').trim());
+
+test('a republished copy lines up row by row (000 vs 001)', T, async () => {
+  const page = await h.newPage();
+  await openApp(page, h, '?a=000&b=001');
+  const same = await page.locator('[data-pane="a"] .cell.same').count();
+  assert.ok(same >= 15, `expected ≥ 15 identical aligned passages, found ${same}`);
+  // Each identical passage of A sits on the same grid row as its twin in B.
+  const pairs = await page.$$eval('[data-pane="a"] .cell.same', (cells) =>
+    cells.map((c) => {
+      const twin = document.getElementById(c.id.replace(/-a$/, '-b'));
+      return [c.style.getPropertyValue('--r'), twin?.style.getPropertyValue('--r'), c.textContent, twin?.textContent];
+    }),
+  );
+  for (const [ra, rb, ta, tb] of pairs) {
+    assert.equal(ra, rb, `row mismatch for ${ta}`);
+    assert.equal(ta.trim(), tb.trim());
+  }
+  // The AI summary only 000 has sits opposite an empty cell.
+  const summary = page.locator('[data-pane="a"] .cell', { hasText: 'Liquidity and crypto markets' });
+  const row = await summary.evaluate((el) => el.style.getPropertyValue('--r'));
+  const opposite = await page.$eval(`[data-pane="b"]`, (pane, r) =>
+    [...pane.children].find((c) => c.style.getPropertyValue('--r') === r)?.className, row);
+  assert.match(opposite, /gap/);
+  await page.context().close();
+});
+
+test('a moved passage links to its counterpart, and the link works', T, async () => {
+  const page = await h.newPage();
+  await openApp(page, h, '?a=000&b=002');
+  const moved = page.locator('[data-pane="a"] .cell.moved').first();
+  assert.ok(await moved.count(), 'expected a moved passage in 000 vs 002');
+  const link = moved.locator('a.jump');
+  const href = await link.getAttribute('href');
+  assert.match(href, /^#r\d+-b$/);
+  const target = page.locator(href);
+  assert.equal(await target.count(), 1);
+  assert.equal(await target.evaluate((el) => el.closest('[data-pane]').dataset.pane), 'b');
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((h) => location.hash === h, href);
+  // Scrolling may be smooth: wait until the counterpart is on screen.
+  await page.waitForFunction((sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  }, href);
+  // The pair survives the jump: the hash is kept, the query too.
+  await expectUrlParams(page, { a: '000', b: '002' });
+  await page.context().close();
+});
+
+test('noise options change word highlights and the URL, not the text', T, async () => {
+  const page = await h.newPage();
+  await openApp(page, h, '?a=000&b=002');
+  const headlineDel = () => page.locator('#r0-a del').allTextContents();
+  assert.ok((await headlineDel()).join(' ').includes('Delays'), 'case differs by default');
+  await page.check('#opt-case');
+  await expectUrlParams(page, { case: '1' });
+  await page.waitForFunction(() => !document.querySelector('#r0-a')?.textContent.includes('Delays') ||
+    ![...document.querySelectorAll('#r0-a del')].some((d) => d.textContent.includes('Delays')));
+  assert.ok(!(await headlineDel()).join(' ').includes('Delays'), '"Delays" = "delays" when case is ignored');
+  await expectPaneShows(page, 'a', '000');
+  await expectPaneShows(page, 'b', '002');
+  // Options come back from a shared link.
+  await openApp(page, h, '?a=000&b=002&case=1&punct=1&space=1');
+  assert.equal(await page.isChecked('#opt-case'), true);
+  assert.equal(await page.isChecked('#opt-punct'), true);
+  assert.equal(await page.isChecked('#opt-space'), true);
+  await page.context().close();
+});
+
+test('boilerplate can be hidden, and the choice is in the URL', T, async () => {
+  const page = await h.newPage();
+  await openApp(page, h, '?a=000&b=004');
+  assert.ok(await page.locator('.cell.boilerplate', { hasText: 'Share IconShare' }).count());
+  await page.selectOption('#opt-boilerplate', 'hide');
+  await expectUrlParams(page, { boilerplate: 'hide' });
+  await page.waitForSelector('.hidden-note');
+  assert.equal(await page.locator('.cell', { hasText: 'Share IconShare' }).count(), 0);
+  assert.equal(await page.locator('.cell', { hasText: 'Disclaimer: The information' }).count(), 0);
+  assert.ok(await page.locator('.cell', { hasText: 'U.S. President Trump postponed signing' }).count());
+  await page.context().close();
+});
+
+test('translation check aligns 004’s English with its Chinese original', T, async () => {
+  const page = await h.newPage();
+  await openApp(page, h, '?a=004&b=000&view=translation');
+  assert.equal(await page.getAttribute('#view-translation', 'aria-pressed'), 'true');
+  const first = page.locator('[data-pane="first"] [data-text]');
+  const second = page.locator('[data-pane="second"] [data-text]');
+  assert.ok((await first.count()) >= 18, 'paragraph pairs');
+  // Same row, translated: the Sacks paragraph and its Chinese version.
+  const en = page.locator('[data-pane="first"] .cell', { hasText: 'Sacks currently serves' });
+  const zh = page.locator('[data-pane="second"] .cell', { hasText: '萨克斯现任' });
+  assert.equal(await gridRow(page, '[data-pane="first"] .cell >> nth=0'), '1');
+  assert.equal(await en.evaluate((e) => e.style.getPropertyValue('--r')), await zh.evaluate((e) => e.style.getPropertyValue('--r')));
+  assert.ok((await second.count()) >= 18);
+  // Back to the comparison by the tab.
+  await page.click('#view-split');
+  await expectUrlParams(page, { view: 'split' });
+  await expectPaneShows(page, 'a', '004');
+  // Without a bilingual report, the tab is disabled.
+  await openApp(page, h, '?a=000&b=002');
+  assert.equal(await page.isDisabled('#view-translation'), true);
+  await page.context().close();
+});
+
+test('a bad link says what is wrong and still shows a comparison', T, async () => {
+  const page = await h.newPage();
+  await openApp(page, h, '?a=999&b=004&view=nope&boilerplate=maybe');
+  const alert = await page.locator('[role="alert"]').first().textContent();
+  assert.match(alert, /999/);
+  assert.match(alert, /nope/);
+  assert.match(alert, /maybe/);
+  await expectPaneShows(page, 'a', '000');
+  await expectPaneShows(page, 'b', '004');
+  await page.context().close();
+});
+
+test('keyboard: the swap button works from the keyboard', T, async () => {
+  const page = await h.newPage();
+  await openApp(page, h, '?a=001&b=003');
+  await page.focus('#swap');
+  await page.keyboard.press('Enter');
+  await expectUrlParams(page, { a: '003', b: '001' });
+  await page.context().close();
+});
+
+test('phone layout: no sideways scrolling; dark mode is dark (screenshots as artifacts)', T, async () => {
+  const page = await h.newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  await openApp(page, h, '?a=003&b=004');
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone screen`);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = bg.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 150, `dark background expected, got ${bg}`);
+  await page.screenshot({ path: path.join(ensureOutDir(), 'phone-dark.png') });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = axe.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.length}`), []);
+  await page.context().close();
+});
+
+test('light desktop view has no serious accessibility violations', T, async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
+  await openApp(page, h, '?a=000&b=002');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = axe.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.length}`), []);
+  await page.context().close();
+});
+
+test('no page errors, console errors, panics or failed requests in this file', () => {
+  assertNoErrors(h);
+});
