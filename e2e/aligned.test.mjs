@@ -174,3 +174,14 @@ test('light desktop view has no serious accessibility violations', T, async () =
 test('no page errors, console errors, panics or failed requests in this file', () => {
   assertNoErrors(h);
 });
+
+test('quotes: one remark in two wordings is shown side by side', T, async () => {
+  const page = await h.newPage();
+  await openApp(page, h, '?a=002&b=004');
+  const pair = page.locator('.quote-pair', { hasText: 'impedes that lead' }).first();
+  assert.ok(await pair.count(), 'a matched quote pair');
+  assert.match(await pair.locator('.qa').textContent(), /get in the way of that leading/);
+  assert.ok(await pair.locator('ins').count(), 'the differing words are marked');
+  assert.notEqual(await page.locator('.quotes').getAttribute('open'), null, 'open when quotes match');
+  await page.context().close();
+});

@@ -378,3 +378,39 @@ fn numbers_that_differ_are_listed() {
     assert_eq!(r.numbers[0].a.as_deref(), Some("80"));
     assert_eq!(r.numbers[1].b.as_deref(), Some("82"));
 }
+
+#[test]
+fn one_remark_quoted_in_several_wordings_is_matched() {
+    let c = collection();
+    let matched = |a: usize, b: usize| -> Vec<(String, String)> {
+        let cmp = c.compare(a, b, &Options::default()).unwrap();
+        cmp.quotes
+            .iter()
+            .filter_map(|q| {
+                let (x, y) = (q.a?, q.b?);
+                Some((
+                    text(&c, a)[x.0..x.1].to_string(),
+                    text(&c, b)[y.0..y.1].to_string(),
+                ))
+            })
+            .collect()
+    };
+    let q24 = matched(2, 4);
+    assert!(
+        q24.iter()
+            .any(|(x, y)| x.contains("get in the way of that leading")
+                && y.contains("impedes that lead")),
+        "{q24:?}"
+    );
+    let q34 = matched(3, 4);
+    assert!(
+        q34.iter()
+            .any(|(x, y)| x.contains("we lead everyone") && y.contains("impedes that lead")),
+        "{q34:?}"
+    );
+    // Scare quotes ("AI czar") are not remarks.
+    let cmp = c.compare(0, 4, &Options::default()).unwrap();
+    assert!(cmp.quotes.iter().all(|q| q
+        .b
+        .is_none_or(|s| !text(&c, 4)[s.0..s.1].contains("AI czar"))));
+}

@@ -7,6 +7,7 @@
 
 mod controls;
 mod picker;
+mod quotes;
 mod split;
 mod state;
 mod summary;
@@ -21,6 +22,7 @@ use crate::corpus;
 use crate::engine::{Collection, Options};
 use controls::Controls;
 use picker::Picker;
+use quotes::QuotesPanel;
 use split::SplitView;
 use state::{Action, BoilerplateMode, State, View};
 use summary::Summary;
@@ -186,6 +188,7 @@ pub fn App() -> Html {
                                 <p class="notice" role="status">{ "Neither report carries a translation; showing them side by side." }</p>
                             }
                             <Summary similarity={cmp.similarity} stats={cmp.stats.clone()} />
+                            <QuotesPanel text_a={ra.text.clone()} text_b={rb.text.clone()} comparison={cmp.clone()} />
                             <SplitView text_a={ra.text.clone()} text_b={rb.text.clone()}
                                 label_a={ra.id.clone()} label_b={rb.id.clone()}
                                 comparison={cmp.clone()} boilerplate={state.boilerplate} />

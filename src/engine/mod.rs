@@ -18,6 +18,7 @@ pub mod align;
 pub mod bilingual;
 pub mod boilerplate;
 pub mod inline;
+pub mod quotes;
 pub mod segment;
 pub mod token;
 
@@ -68,6 +69,7 @@ pub struct Document {
     boilerplate: Vec<Option<Boilerplate>>,
     bilingual: Option<Bilingual>,
     features: Vec<Vec<String>>,
+    quotes: Vec<Span>,
 }
 
 impl Document {
@@ -87,13 +89,40 @@ impl Document {
             .iter()
             .map(|s| token::features(&text[s.text.0..s.text.1], s.text.0))
             .collect();
-        Document {
+        let mut doc = Document {
             text: text.to_string(),
             segments,
             boilerplate,
             bilingual,
             features,
+            quotes: Vec::new(),
+        };
+        doc.quotes = doc.find_quotes();
+        doc
+    }
+
+    /// Quotes in story paragraphs (not boilerplate, not a translation copy);
+    /// searched per paragraph, since a quote may run over several sentences.
+    fn find_quotes(&self) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.segments.len() {
+            let p = self.segments[i].paragraph;
+            let j = (i..self.segments.len())
+                .find(|&k| self.segments[k].paragraph != p)
+                .unwrap_or(self.segments.len());
+            if (i..j).all(|k| self.boilerplate[k].is_none() && !self.is_translation(k)) {
+                let span = Span(self.segments[i].text.0, self.segments[j - 1].text.1);
+                out.extend(quotes::find(&self.text, span));
+            }
+            i = j;
         }
+        out
+    }
+
+    /// Direct quotes in the story, in order.
+    pub fn quotes(&self) -> &[Span] {
+        &self.quotes
     }
 
     /// The report's text, exactly as given.
@@ -202,7 +231,14 @@ impl Collection {
         let counterparts: Vec<(usize, usize)> =
             da.headline().zip(db.headline()).into_iter().collect();
         let groups = align::align(fa, fb, &self.idf, eligible, &counterparts);
-        Some(build(da, db, &groups, opts))
+        let mut cmp = build(da, db, &groups, opts);
+        cmp.quotes = quotes::match_quotes(&da.text, &da.quotes, &db.text, &db.quotes);
+        for q in &mut cmp.quotes {
+            if let (Some(x), Some(y)) = (q.a, q.b) {
+                q.inline = Some(inline::diff(&da.text, x, &db.text, y, opts));
+            }
+        }
+        Some(cmp)
     }
 }
 
@@ -299,6 +335,9 @@ pub struct Comparison {
     pub rows: Vec<Row>,
     /// Counts by kind.
     pub stats: Stats,
+    /// Direct quotes matched across the two reports (one remark in several
+    /// wordings), then those only one report has.
+    pub quotes: Vec<quotes::QuoteMatch>,
 }
 
 /// Compares two texts in one call (a two-document [`Collection`]).
@@ -546,5 +585,6 @@ fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comp
         similarity,
         rows,
         stats,
+        quotes: Vec::new(),
     }
 }
