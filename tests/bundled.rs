@@ -414,3 +414,17 @@ fn one_remark_quoted_in_several_wordings_is_matched() {
         .b
         .is_none_or(|s| !text(&c, 4)[s.0..s.1].contains("AI czar"))));
 }
+
+#[test]
+fn a_sentence_split_in_two_pairs_with_both_halves() {
+    let a = "Trump delayed the AI order on Thursday and said the United States leads China in the race. Markets were calm.";
+    let b = "Trump delayed the AI order on Thursday. He said the United States leads China in the race. Markets were calm.";
+    let cmp = report_diff::engine::compare(a, b, &Options::default());
+    let first = &cmp.rows[0];
+    assert_eq!(first.segments_a, Some(Span(0, 1)));
+    assert_eq!(first.segments_b, Some(Span(0, 2)), "{:?}", cmp.rows);
+    assert_eq!(cmp.rows.len(), 2);
+    // And the mirror image: two merged into one.
+    let back = report_diff::engine::compare(b, a, &Options::default());
+    assert_eq!(back.rows[0].segments_a, Some(Span(0, 2)));
+}
