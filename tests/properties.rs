@@ -202,3 +202,34 @@ proptest! {
         prop_assert!(cmp.rows.iter().all(|r| r.kind != RowKind::Changed && !r.moved));
     }
 }
+
+/// Huge inputs finish and stay lossless: long unpunctuated runs make one giant
+/// sentence each, the worst case for the word diff.
+#[test]
+fn huge_inputs_stay_lossless() {
+    let words = [
+        "Trump",
+        "order",
+        "AI",
+        "delay",
+        "China",
+        "lead",
+        "特朗普",
+        "90",
+        "safety",
+    ];
+    let mk = |seed: usize, n: usize| -> String {
+        (0..n)
+            .map(|i| words[(i * 7 + seed * 13 + i / 5) % words.len()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (a, b) = (mk(1, 20_000), mk(2, 20_000));
+    let cmp = compare(&a, &b, &Options::default());
+    check_lossless(&cmp, &a, &b);
+    let many: String = (0..3000)
+        .map(|i| format!("Sentence {i} about the order. "))
+        .collect();
+    let cmp = compare(&many, &mk(3, 5000), &Options::default());
+    check_lossless(&cmp, &many, &mk(3, 5000));
+}

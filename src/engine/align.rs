@@ -167,12 +167,33 @@ pub fn align(
     let mut weak: Vec<(u64, usize, usize)> = Vec::new();
     let mut best_a = vec![0u64; fa.len()];
     let mut best_b = vec![0u64; fb.len()];
-    for (i, a) in fa.iter().enumerate() {
-        if a.is_empty() {
-            continue;
+    // Only pairs sharing a distinctive term can score above zero, so an
+    // inverted index over those terms finds every candidate without scoring
+    // all n × m pairs (long inputs stay near-linear).
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); idf.weight.len()];
+    for (j, b) in fb.iter().enumerate() {
+        for &t in b {
+            if idf.distinctive[t as usize] {
+                postings[t as usize].push(j);
+            }
         }
-        for (j, b) in fb.iter().enumerate() {
-            if b.is_empty() || !eligible(i, j) {
+    }
+    let mut seen = vec![usize::MAX; fb.len()];
+    for (i, a) in fa.iter().enumerate() {
+        let mut near: Vec<usize> = Vec::new();
+        for &t in a {
+            if idf.distinctive[t as usize] {
+                for &j in &postings[t as usize] {
+                    if seen[j] != i {
+                        seen[j] = i;
+                        near.push(j);
+                    }
+                }
+            }
+        }
+        for j in near {
+            let b = &fb[j];
+            if !eligible(i, j) {
                 continue;
             }
             let s = score(a, b, idf);

@@ -9,7 +9,18 @@
 use serde::Serialize;
 use std::ops::Range;
 
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use std::time::Duration;
+
+use similar::{capture_diff_slices, capture_diff_slices_deadline, Algorithm, DiffOp};
+// In browsers similar's clock is web-time's (its `wasm32_web_time` feature is
+// on for wasm32): std's clock panics there.
+#[cfg(target_arch = "wasm32")]
+use similar::Instant;
+#[cfg(not(target_arch = "wasm32"))]
+use std::time::Instant;
+
+/// Unit-count product above which a word diff gets a deadline.
+const LARGE_PAIR: usize = 4_000_000;
 
 use super::token::{fold_typography, units, Unit, UnitClass};
 use super::{Options, Span};
@@ -168,7 +179,15 @@ fn fill_texts(ops: &mut [InlineOp], a: &str, b: &str) {
 pub fn diff(a: &str, sa: Span, b: &str, sb: Span, opts: &Options) -> Vec<InlineOp> {
     let la = Side::new(a, sa, opts);
     let lb = Side::new(b, sb, opts);
-    let raw = capture_diff_slices(Algorithm::Myers, &la.keys, &lb.keys);
+    // Myers costs O((N+M)·D): two long, unrelated passages (thousands of words
+    // with no sentence end) could take seconds. Past a size, a deadline makes
+    // similar settle for a coarser, still valid diff.
+    let raw = if la.keys.len().saturating_mul(lb.keys.len()) > LARGE_PAIR {
+        let deadline = Instant::now() + Duration::from_millis(200);
+        capture_diff_slices_deadline(Algorithm::Myers, &la.keys, &lb.keys, Some(deadline))
+    } else {
+        capture_diff_slices(Algorithm::Myers, &la.keys, &lb.keys)
+    };
     let raw = cleanup(&raw, &la);
 
     let mut ops = Vec::new();

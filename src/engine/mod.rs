@@ -70,6 +70,8 @@ pub struct Document {
     bilingual: Option<Bilingual>,
     features: Vec<Vec<String>>,
     quotes: Vec<Span>,
+    /// Words (and CJK characters) per segment, for similarity weights.
+    words: Vec<usize>,
 }
 
 impl Document {
@@ -96,7 +98,13 @@ impl Document {
             bilingual,
             features,
             quotes: Vec::new(),
+            words: Vec::new(),
         };
+        doc.words = doc
+            .segments
+            .iter()
+            .map(|s| words(&doc.text, s.text))
+            .collect();
         doc.quotes = doc.find_quotes();
         doc
     }
@@ -390,8 +398,8 @@ fn number_changes(da: &Document, sa: Span, db: &Document, sb: Span) -> Vec<Numbe
 }
 
 /// Word counts for similarity: words and CJK characters of a range.
-fn words(doc: &Document, span: Span) -> usize {
-    token::units(&doc.text[span.0..span.1], span.0)
+fn words(text: &str, span: Span) -> usize {
+    token::units(&text[span.0..span.1], span.0)
         .iter()
         .filter(|u| !matches!(u.class, token::UnitClass::Space | token::UnitClass::Punct))
         .count()
@@ -542,11 +550,11 @@ fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comp
     let story = |doc: &Document, i: usize| doc.boilerplate[i].is_none() && !doc.is_translation(i);
     let total: usize = (0..na)
         .filter(|&i| story(da, i))
-        .map(|i| words(da, da.segments[i].text))
+        .map(|i| da.words[i])
         .sum::<usize>()
         + (0..nb)
             .filter(|&j| story(db, j))
-            .map(|j| words(db, db.segments[j].text))
+            .map(|j| db.words[j])
             .sum::<usize>();
     // Each story pair contributes its words, weighted by how closely it
     // matches: symmetric by construction (scores are), unlike counts taken from
@@ -554,7 +562,13 @@ fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comp
     let common: f64 = groups
         .iter()
         .filter(|g| g.a.clone().all(|i| story(da, i)) && g.b.clone().all(|j| story(db, j)))
-        .map(|g| g.score * (words(da, text_span(da, &g.a)) + words(db, text_span(db, &g.b))) as f64)
+        .map(|g| {
+            let n: usize = da.words[g.a.clone()]
+                .iter()
+                .chain(&db.words[g.b.clone()])
+                .sum();
+            g.score * n as f64
+        })
         .sum();
     let similarity = if total == 0 {
         if na == 0 && nb == 0 || da.text == db.text {
