@@ -8,9 +8,11 @@
 //! 2. **Match** one-to-one, best score first (order-independent, and symmetric
 //!    when A and B swap: ties are broken by position sums, which conflicting
 //!    pairs never share).
-//! 3. **Grow** pairs into 1:2 / 2:1 groups where a neighbouring unmatched
+//! 3. **Extend** runs: a weakly similar pair whose neighbours on both sides are
+//!    paired with each other joins that run (islands grow along the diagonal).
+//! 4. **Grow** pairs into 1:2 / 2:1 groups where a neighbouring unmatched
 //!    sentence completes them (a sentence split in two, two merged into one).
-//! 4. **Order**: the groups that lie on every heaviest order-preserving chain are
+//! 5. **Order**: the groups that lie on every heaviest order-preserving chain are
 //!    anchored; the others crossed over and are marked as moved.
 
 use std::ops::Range;
@@ -23,6 +25,9 @@ pub const MIN_SCORE: f64 = 0.2;
 /// Pairs scoring between this and [`MIN_SCORE`] are kept only when each
 /// sentence is the other's best match: rewritten reports share little wording.
 pub const MIN_SCORE_MUTUAL: f64 = 0.16;
+/// Pairs scoring at least this join a run of pairs they continue (their
+/// neighbours on both sides are paired with each other).
+pub const MIN_SCORE_CONTEXT: f64 = 0.10;
 /// Minimum score when either sentence has fewer than [`SHORT_FEATURES`] features:
 /// short lines ("Share", "Key Takeaways") would otherwise match on one word.
 pub const MIN_SCORE_SHORT: f64 = 0.5;
@@ -165,6 +170,7 @@ pub fn align(
     // 1. Candidate pairs; weak ones must be mutual best matches.
     let mut cand: Vec<(u64, usize, usize)> = Vec::new();
     let mut weak: Vec<(u64, usize, usize)> = Vec::new();
+    let mut context: Vec<(u64, usize, usize)> = Vec::new();
     let mut best_a = vec![0u64; fa.len()];
     let mut best_b = vec![0u64; fb.len()];
     // Only pairs sharing a distinctive term can score above zero, so an
@@ -207,6 +213,8 @@ pub fn align(
                 && b.len() >= SHORT_FEATURES
             {
                 weak.push((q, i, j));
+            } else if s >= MIN_SCORE_CONTEXT {
+                context.push((q, i, j));
             }
         }
     }
@@ -234,6 +242,38 @@ pub fn align(
                 score: q as f64 / 1e6,
                 anchored: false,
             });
+        }
+    }
+    // 2b. Islands grow along the diagonal: a weakly similar pair whose
+    // neighbours on both sides are already paired continues that run
+    // (CollateX-style), which rewritten passages in the same order need.
+    context.sort_unstable_by(|x, y| y.0.cmp(&x.0).then((x.1 + x.2).cmp(&(y.1 + y.2))));
+    loop {
+        let mut added = false;
+        for &(q, i, j) in &context {
+            if owner_a[i].is_some() || owner_b[j].is_some() {
+                continue;
+            }
+            let same = |x: Option<usize>, y: Option<usize>| x.is_some() && x == y;
+            let before = i > 0 && j > 0 && same(owner_a[i - 1], owner_b[j - 1]);
+            let after = same(
+                owner_a.get(i + 1).copied().flatten(),
+                owner_b.get(j + 1).copied().flatten(),
+            );
+            if before || after {
+                owner_a[i] = Some(groups.len());
+                owner_b[j] = Some(groups.len());
+                groups.push(Group {
+                    a: i..i + 1,
+                    b: j..j + 1,
+                    score: q as f64 / 1e6,
+                    anchored: false,
+                });
+                added = true;
+            }
+        }
+        if !added {
+            break;
         }
     }
     // 3. Grow groups with unmatched neighbours that complete them.
@@ -410,6 +450,21 @@ mod tests {
         let gs = align(&fa, &fb, &idf_flat(8), |_, _| true, &[]);
         assert_eq!(gs.len(), 1);
         assert_eq!(gs[0].b, 0..2);
+    }
+
+    #[test]
+    fn weak_pair_between_two_pairs_continues_the_run() {
+        let mid_a: Features = (4..14).collect();
+        let mid_b: Features = std::iter::once(4).chain(20..29).collect();
+        let fa = vec![vec![0, 1, 2, 3], mid_a.clone(), vec![14, 15, 16, 17]];
+        let fb = vec![vec![0, 1, 2, 3], mid_b.clone(), vec![14, 15, 16, 17]];
+        let idf = idf_flat(30);
+        assert!(score(&mid_a, &mid_b, &idf) < MIN_SCORE_MUTUAL);
+        let gs = align(&fa, &fb, &idf, |_, _| true, &[]);
+        assert_eq!(gs.len(), 3);
+        // Alone, the weak pair would not stand.
+        let alone = align(&[mid_a], &[mid_b], &idf, |_, _| true, &[]);
+        assert!(alone.is_empty());
     }
 
     #[test]
