@@ -1,13 +1,15 @@
 //! Alignment of the sentences of two reports.
 //!
-//! 1. **Score** every sentence pair by IDF-weighted overlap of content features
+//! 1. **Score** sentence pairs by IDF²-weighted overlap of content features
 //!    (weighted Dice): words the whole story shares weigh little, names,
 //!    numbers and rare words weigh a lot. A pair must share at least one
 //!    distinctive feature, so sentences that only share the event's vocabulary
-//!    or stop words never pair.
-//! 2. **Match** one-to-one, best score first (order-independent, and symmetric
-//!    when A and B swap: ties are broken by position sums, which conflicting
-//!    pairs never share).
+//!    or stop words never pair (an inverted index over those features finds
+//!    the candidates).
+//! 2. **Match** one-to-one, best score first; a weaker pair only when each
+//!    sentence is the other's best match. Order-independent, and symmetric when
+//!    A and B swap: ties are broken by position sums, which conflicting pairs
+//!    never share.
 //! 3. **Extend** runs: a weakly similar pair whose neighbours on both sides are
 //!    paired with each other joins that run (islands grow along the diagonal).
 //! 4. **Grow** pairs into 1:2 / 2:1 groups where a neighbouring unmatched
