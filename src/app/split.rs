@@ -42,6 +42,18 @@ fn kind_label(row: &Row) -> &'static str {
     }
 }
 
+/// What a screen reader hears before a passage: the row's kind, which the
+/// border style shows to sighted readers.
+fn sr_label(row: &Row) -> &'static str {
+    match (row.kind, row.moved, row.boilerplate) {
+        (_, _, true) => "Site chrome: ",
+        (_, true, _) => "Moved: ",
+        (RowKind::Equal, _, _) => "Same in both: ",
+        (RowKind::Changed, _, _) => "Reworded: ",
+        (RowKind::OnlyA | RowKind::OnlyB, _, _) => "Only in this report: ",
+    }
+}
+
 /// Renders one side of a row: the passage with its word changes.
 fn cell_text(row: &Row, side_a: bool, text: &str) -> Html {
     let span = if side_a { row.a } else { row.b };
@@ -129,6 +141,7 @@ pub fn SplitView(props: &SplitProps) -> Html {
                     });
                     html! {
                         <div id={anchor} {class} {style}>
+                            <span class="visually-hidden" data-decor="">{ sr_label(row) }</span>
                             if let Some(b) = badge {
                                 <span class="badge" data-decor="" aria-hidden="true">{ b }</span>
                             }
