@@ -7,6 +7,7 @@
 //!   translated ones), diffs words inside each aligned pair and flags boilerplate.
 //!   Everything it returns is `serde`-serialisable.
 //! - [`corpus`]: the five bundled reports and their metadata, compiled in.
+//! - [`view`]: the view model, derived from the engine's results; pure Rust.
 //! - `app` (only on `wasm32`): Yew components that render the engine's results.
 //!
 //! ```
@@ -20,6 +21,7 @@
 
 pub mod corpus;
 pub mod engine;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -20,6 +20,7 @@ use yew::prelude::*;
 
 use crate::corpus;
 use crate::engine::{Collection, Options};
+use crate::view::{split_model, BoilerplateDisplay, SplitModel};
 use controls::Controls;
 use picker::Picker;
 use quotes::QuotesPanel;
@@ -110,6 +111,28 @@ pub fn App() -> Html {
             },
         )
     };
+    // The view model, derived once per comparison and display mode (keyed on
+    // the cheap inputs, not on the comparison's contents).
+    let model = {
+        let reports = reports.clone();
+        let comparison = comparison.clone();
+        use_memo(
+            (state.a, state.b, state.opts, state.boilerplate),
+            move |&(a, b, _, mode): &(usize, usize, Options, BoilerplateMode)| {
+                let display = match mode {
+                    BoilerplateMode::Show => BoilerplateDisplay::Show,
+                    BoilerplateMode::Dim => BoilerplateDisplay::Dim,
+                    BoilerplateMode::Hide => BoilerplateDisplay::Hide,
+                };
+                match (comparison.as_ref(), reports.get(a), reports.get(b)) {
+                    (Some(cmp), Some(ra), Some(rb)) => {
+                        Rc::new(split_model(cmp, &ra.text, &rb.text, display))
+                    }
+                    _ => Rc::new(SplitModel::default()),
+                }
+            },
+        )
+    };
     // The report whose translation can be checked: A if bilingual, else B.
     let bilingual = {
         let collection = collection.clone();
@@ -189,9 +212,7 @@ pub fn App() -> Html {
                             }
                             <Summary similarity={cmp.similarity} stats={cmp.stats.clone()} />
                             <QuotesPanel text_a={ra.text.clone()} text_b={rb.text.clone()} comparison={cmp.clone()} />
-                            <SplitView text_a={ra.text.clone()} text_b={rb.text.clone()}
-                                label_a={ra.id.clone()} label_b={rb.id.clone()}
-                                comparison={cmp.clone()} boilerplate={state.boilerplate} />
+                            <SplitView label_a={ra.id.clone()} label_b={rb.id.clone()} model={(*model).clone()} />
                         </>
                     },
                     _ => html! { <p class="notice" role="alert">{ "No report to compare: the bundled reports are missing." }</p> },
