@@ -9,6 +9,9 @@ use crate::engine::boilerplate::Boilerplate;
 use crate::engine::inline::Tag;
 use crate::engine::{Comparison, NumberChange, Row, RowKind, Span};
 
+/// Pairs scoring below this are labelled as loose matches.
+pub const LOOSE: f64 = 0.25;
+
 /// A run of a passage's text on one side.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Piece {
@@ -196,6 +199,9 @@ fn slot(row: &Row, index: usize, side_a: bool, text: &str, mode: BoilerplateDisp
         (true, _, _) => Some("moved".to_string()),
         (false, Some(k), _) => Some(format!("{k:?}").to_lowercase()),
         (false, None, true) => Some("translation".to_string()),
+        // Rewritten passages that share only a few distinctive words: say the
+        // pairing is tentative rather than let a wall of changes speak.
+        _ if row.kind == RowKind::Changed && row.score < LOOSE => Some("loose match".to_string()),
         _ => None,
     };
     let jump = row.partner.map(|p| {
