@@ -117,9 +117,37 @@ fn is_abbreviation(line: &str, dot: usize) -> bool {
     ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
 }
 
+/// For each char of `chars`, whether it sits inside a double-quoted passage
+/// that closes on the same line: a quoted remark of several sentences stays
+/// one segment ("I don't like it. We're ahead of China.").
+fn inside_quotes(chars: &[(usize, char)]) -> Vec<bool> {
+    let mut inside = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        let close = match chars[i].1 {
+            '\u{201C}' => '\u{201D}',
+            '"' => '"',
+            '\u{300C}' => '\u{300D}',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        match (i + 1..chars.len()).find(|&k| chars[k].1 == close) {
+            Some(end) => {
+                inside[i + 1..end].fill(true);
+                i = end + 1;
+            }
+            None => i += 1,
+        }
+    }
+    inside
+}
+
 /// Byte ranges (relative to `line`) of the sentences in one trimmed line.
 fn split_sentences(line: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let inside = inside_quotes(&chars);
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -141,6 +169,8 @@ fn split_sentences(line: &str) -> Vec<(usize, usize)> {
         let end = chars.get(j).map_or(line.len(), |&(e, _)| e);
         let split = if j >= chars.len() {
             false // the line's end closes the sentence anyway
+        } else if inside[j - 1] {
+            false // mid-quote: the remark goes on
         } else if cjk_end {
             true
         } else {
@@ -343,6 +373,19 @@ mod tests {
                 "He said “could become obstacles.”",
                 "He also said no.",
                 "\"Fine,\" she said."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_remark_of_several_sentences_stays_whole() {
+        assert_eq!(
+            texts("Trump said: \"I don't like it. We're ahead of China.\" He also spoke. 他说“我不喜欢。我们领先。”白宫表示。"),
+            [
+                "Trump said: \"I don't like it. We're ahead of China.\"",
+                "He also spoke.",
+                "他说“我不喜欢。我们领先。”",
+                "白宫表示。"
             ]
         );
     }
