@@ -428,3 +428,17 @@ fn a_sentence_split_in_two_pairs_with_both_halves() {
     let back = report_diff::engine::compare(b, a, &Options::default());
     assert_eq!(back.rows[0].segments_a, Some(Span(0, 2)));
 }
+
+#[test]
+fn comparisons_round_trip_through_json() {
+    // A worker (or a server) can hand results over as JSON and lose nothing.
+    let c = collection();
+    for a in 0..5 {
+        for b in 0..5 {
+            let cmp = c.compare(a, b, &Options::default()).unwrap();
+            let json = serde_json::to_string(&cmp).unwrap();
+            let back: Comparison = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, cmp, "{a} vs {b}");
+        }
+    }
+}

@@ -355,25 +355,39 @@ fn grow(
             y.0.cmp(&x.0).then(key(x).cmp(&key(y)))
         });
         let mut touched = vec![false; groups.len()];
-        for (_, gi, side_a, r) in best {
+        for (k, (gain, gi, side_a, r)) in best.iter().enumerate() {
+            let gi = *gi;
             if touched[gi] {
                 continue;
             }
-            let owners: &mut [Option<usize>] = if side_a { owner_a } else { owner_b };
-            if r.clone().any(|k| owners[k].is_some_and(|o| o != gi)) {
+            touched[gi] = true;
+            // Growing A or growing B may gain exactly as much: either choice
+            // would depend on which report is A, so grow both or neither.
+            let tie = best[k + 1..]
+                .iter()
+                .find(|c| c.0 == *gain && c.1 == gi && c.2 != *side_a);
+            let (ra, rb) = match (tie, side_a) {
+                (Some(t), true) => (r.clone(), t.3.clone()),
+                (Some(t), false) => (t.3.clone(), r.clone()),
+                (None, true) => (r.clone(), groups[gi].b.clone()),
+                (None, false) => (groups[gi].a.clone(), r.clone()),
+            };
+            let free = |owners: &[Option<usize>], r: &Range<usize>| {
+                r.clone().all(|k| owners[k].is_none_or(|o| o == gi))
+            };
+            if !free(owner_a, &ra) || !free(owner_b, &rb) {
                 continue;
             }
-            for k in r.clone() {
-                owners[k] = Some(gi);
+            let s = score(&merged(fa, &ra), &merged(fb, &rb), idf);
+            if tie.is_some() && s <= groups[gi].score + 0.02 {
+                continue;
             }
+            ra.clone().for_each(|k| owner_a[k] = Some(gi));
+            rb.clone().for_each(|k| owner_b[k] = Some(gi));
             let g = &mut groups[gi];
-            if side_a {
-                g.a = r;
-            } else {
-                g.b = r;
-            }
-            g.score = score(&merged(fa, &g.a), &merged(fb, &g.b), idf);
-            touched[gi] = true;
+            g.a = ra;
+            g.b = rb;
+            g.score = s;
         }
     }
 }

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::boilerplate::Boilerplate;
 use super::segment::{Lang, Segment};
@@ -18,7 +18,7 @@ use super::Span;
 
 /// A paragraph-level bead: paragraphs of the first block matched with
 /// paragraphs of the second. One side is `None` for an untranslated paragraph.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ParagraphPair {
     /// Byte range of the paragraph(s) in the first-language block.
     pub first: Option<Span>,
@@ -31,7 +31,7 @@ pub struct ParagraphPair {
 }
 
 /// Two language blocks of one report and their paragraph alignment.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bilingual {
     /// Language of the first block.
     pub first_lang: Lang,

@@ -3,12 +3,12 @@
 //! trading ads. Rules are plain, multilingual (English and Chinese) and
 //! explainable: each flag names its kind.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::segment::{Segment, SegmentKind};
 
 /// Why a passage is not part of the story.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Boilerplate {
     /// Site navigation and interface labels ("Back to home", "expand icon").

@@ -6,7 +6,7 @@
 //! reader's noise [`Options`]; ignored units (punctuation, whitespace) never make
 //! a difference but stay in the output, so each side can be rebuilt exactly.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 use std::time::Duration;
@@ -26,7 +26,7 @@ use super::token::{fold_typography, units, Unit, UnitClass};
 use super::{Options, Span};
 
 /// What an [`InlineOp`] does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tag {
     /// Present on both sides (equal under the active options).
@@ -41,7 +41,7 @@ pub enum Tag {
 ///
 /// Invariant: the `a` ranges of `Equal` and `Delete` ops tile side A in order,
 /// the `b` ranges of `Equal` and `Insert` ops tile side B.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InlineOp {
     /// Equal, delete or insert.
     pub tag: Tag,

@@ -34,7 +34,9 @@ use self::segment::{Segment, SegmentKind};
 
 /// A half-open byte range `[start, end)` into one input; serialises as
 /// `[start, end]`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span(pub usize, pub usize);
 
 impl Span {
@@ -251,7 +253,7 @@ impl Collection {
 }
 
 /// How a row's two sides relate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RowKind {
     /// Aligned, and no word differs (under the options).
@@ -269,7 +271,7 @@ pub enum RowKind {
 /// An anchored pair has both `a` and `b`. A moved pair is two rows, one per
 /// side, each at its place in its own report and pointing at the other through
 /// `partner`; its `kind` is `equal` or `changed` and both rows carry `inline`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     /// Byte range in A, or `None`.
     pub a: Option<Span>,
@@ -300,14 +302,14 @@ pub struct Row {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inline: Option<Vec<InlineOp>>,
     /// Numbers that appear on only one side of a pair: "80" vs "82" is news.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub numbers: Vec<NumberChange>,
     /// True when the row's passage opens a paragraph on a side it occupies.
     pub paragraph_start: bool,
 }
 
 /// A number present on only one side of an aligned pair.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NumberChange {
     /// The number as written in A, if only there.
     pub a: Option<String>,
@@ -316,7 +318,7 @@ pub struct NumberChange {
 }
 
 /// Counts of rows by kind, for summaries.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {
     /// Aligned pairs without word changes.
     pub equal: usize,
@@ -333,7 +335,7 @@ pub struct Stats {
 }
 
 /// The comparison of two reports.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     /// How much of the two stories corresponds, 0..=1: the words of aligned
     /// passages, each pair weighted by its similarity, over all story words

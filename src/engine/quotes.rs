@@ -1,7 +1,7 @@
 //! Direct quotes: finding them in a report and matching them across reports, so
 //! a reader sees one remark quoted in several wordings side by side.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::token::{features, is_cjk};
 use super::Span;
@@ -74,7 +74,7 @@ pub fn find(text: &str, range: Span) -> Vec<Span> {
 }
 
 /// A quote of A matched with a quote of B, or a quote only one report has.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuoteMatch {
     /// The quote in A (without marks), if A has it.
     pub a: Option<Span>,

@@ -4,13 +4,13 @@
 //! cover the whole input, so concatenating them gives the input back byte for
 //! byte. Whitespace between sentences belongs to the sentence before it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::token::is_cjk;
 use super::Span;
 
 /// The structural role of a segment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SegmentKind {
     /// A sentence of running text.
@@ -22,7 +22,7 @@ pub enum SegmentKind {
 }
 
 /// The script a segment is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Latin script (the bundled reports' English).
@@ -34,7 +34,7 @@ pub enum Lang {
 }
 
 /// One sentence (or heading, or list item) of a report.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
     /// The bytes this segment owns, including the whitespace after it.
     pub range: Span,
@@ -167,10 +167,10 @@ fn split_sentences(line: &str) -> Vec<(usize, usize)> {
             j += 1;
         }
         let end = chars.get(j).map_or(line.len(), |&(e, _)| e);
-        let split = if j >= chars.len() {
-            false // the line's end closes the sentence anyway
-        } else if inside[j - 1] {
-            false // mid-quote: the remark goes on
+        // At the line's end the sentence closes anyway; mid-quote the remark
+        // goes on.
+        let split = if j >= chars.len() || inside[j - 1] {
+            false
         } else if cjk_end {
             true
         } else {
