@@ -418,17 +418,150 @@ fn side_flags(doc: &Document, r: &std::ops::Range<usize>) -> (Option<Boilerplate
     (if all_bp { bp } else { None }, tr)
 }
 
+/// Sides of a comparison, indexable: `A` = 0, `B` = 1.
+const A: usize = 0;
+const B: usize = 1;
+
+fn side_of(g: &Group, side: usize) -> &std::ops::Range<usize> {
+    if side == A {
+        &g.a
+    } else {
+        &g.b
+    }
+}
+
+/// Lays aligned groups out as rows in reading order.
+struct Layout<'d> {
+    docs: [&'d Document; 2],
+    groups: &'d [Group],
+    /// Per side, per segment: the group holding it.
+    group_of: [Vec<Option<usize>>; 2],
+    /// Per group: inline diff and row kind, computed once.
+    diffs: Vec<(Vec<InlineOp>, RowKind)>,
+    rows: Vec<Row>,
+    /// Per side, per group: the row showing a moved group's passage.
+    moved_row: [Vec<Option<usize>>; 2],
+}
+
+impl Layout<'_> {
+    /// A row for segment `i` of one side, which has no counterpart.
+    fn one_sided(&self, side: usize, i: usize) -> Row {
+        let doc = self.docs[side];
+        let (bp, tr) = side_flags(doc, &(i..i + 1));
+        let on = |s: usize, v: Span| (side == s).then_some(v);
+        Row {
+            a: on(A, doc.segments[i].range),
+            b: on(B, doc.segments[i].range),
+            kind: if side == A {
+                RowKind::OnlyA
+            } else {
+                RowKind::OnlyB
+            },
+            moved: false,
+            partner: None,
+            boilerplate: bp.is_some(),
+            boilerplate_kind: bp,
+            translation: tr,
+            score: 0.0,
+            segments_a: on(A, Span(i, i + 1)),
+            segments_b: on(B, Span(i, i + 1)),
+            inline: None,
+            numbers: Vec::new(),
+            paragraph_start: opens_paragraph(doc, i),
+        }
+    }
+
+    /// A row for group `gi`, showing the sides in `show`.
+    fn pair(&self, gi: usize, show: [bool; 2]) -> Row {
+        let g = &self.groups[gi];
+        let [da, db] = self.docs;
+        let flags = [side_flags(da, &g.a), side_flags(db, &g.b)];
+        // Boilerplate when every shown side is.
+        let bp = match show {
+            [true, true] => flags[A].0.and(flags[B].0),
+            [true, false] => flags[A].0,
+            _ => flags[B].0,
+        };
+        Row {
+            a: show[A].then(|| seg_span(da, &g.a)),
+            b: show[B].then(|| seg_span(db, &g.b)),
+            kind: self.diffs[gi].1,
+            moved: !g.anchored,
+            partner: None,
+            boilerplate: bp.is_some(),
+            boilerplate_kind: bp,
+            translation: (show[A] && flags[A].1) || (show[B] && flags[B].1),
+            score: g.score,
+            segments_a: Some(Span(g.a.start, g.a.end)),
+            segments_b: Some(Span(g.b.start, g.b.end)),
+            inline: Some(self.diffs[gi].0.clone()),
+            numbers: number_changes(da, text_span(da, &g.a), db, text_span(db, &g.b)),
+            paragraph_start: (show[A] && opens_paragraph(da, g.a.start))
+                || (show[B] && opens_paragraph(db, g.b.start)),
+        }
+    }
+
+    /// Emits one side's segments from `*pos` up to `until`: moved passages as
+    /// half rows (their partner row comes on the other side), the rest as
+    /// one-sided rows.
+    fn emit_until(&mut self, side: usize, until: usize, pos: &mut usize) {
+        while *pos < until {
+            match self.group_of[side][*pos] {
+                Some(gi) if !self.groups[gi].anchored => {
+                    self.moved_row[side][gi] = Some(self.rows.len());
+                    let row = self.pair(gi, [side == A, side == B]);
+                    self.rows.push(row);
+                    *pos = side_of(&self.groups[gi], side).end;
+                }
+                _ => {
+                    let row = self.one_sided(side, *pos);
+                    self.rows.push(row);
+                    *pos += 1;
+                }
+            }
+        }
+    }
+
+    /// All rows: between consecutive anchored pairs, A's then B's passages.
+    fn rows(mut self) -> Vec<Row> {
+        let lens = [self.docs[A].segments.len(), self.docs[B].segments.len()];
+        let mut anchors: Vec<usize> = (0..self.groups.len())
+            .filter(|&g| self.groups[g].anchored)
+            .collect();
+        anchors.sort_by_key(|&g| self.groups[g].a.start);
+        let mut pos = [0, 0];
+        for gi in anchors.into_iter().map(Some).chain([None]) {
+            for side in [A, B] {
+                let until = gi.map_or(lens[side], |g| side_of(&self.groups[g], side).start);
+                let mut p = pos[side];
+                self.emit_until(side, until, &mut p);
+                pos[side] = p;
+            }
+            if let Some(g) = gi {
+                let row = self.pair(g, [true, true]);
+                self.rows.push(row);
+                pos = [self.groups[g].a.end, self.groups[g].b.end];
+            }
+        }
+        for g in 0..self.groups.len() {
+            if let (Some(ra), Some(rb)) = (self.moved_row[A][g], self.moved_row[B][g]) {
+                self.rows[ra].partner = Some(rb);
+                self.rows[rb].partner = Some(ra);
+            }
+        }
+        self.rows
+    }
+}
+
 /// Turns aligned groups into rows in reading order, with inline diffs.
 fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comparison {
     let (na, nb) = (da.segments.len(), db.segments.len());
-    let mut group_of_a = vec![None; na];
-    let mut group_of_b = vec![None; nb];
+    let mut group_of = [vec![None; na], vec![None; nb]];
     for (gi, g) in groups.iter().enumerate() {
-        g.a.clone().for_each(|i| group_of_a[i] = Some(gi));
-        g.b.clone().for_each(|j| group_of_b[j] = Some(gi));
+        g.a.clone().for_each(|i| group_of[A][i] = Some(gi));
+        g.b.clone().for_each(|j| group_of[B][j] = Some(gi));
     }
-    // Inline diffs and kinds, once per group.
-    let diffs: Vec<(Vec<InlineOp>, RowKind)> = groups
+    let diffs = groups
         .iter()
         .map(|g| {
             let ops = inline::diff(
@@ -446,107 +579,15 @@ fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comp
             (ops, kind)
         })
         .collect();
-
-    let mut rows: Vec<Row> = Vec::new();
-    let mut row_a_of_group = vec![None; groups.len()];
-    let mut row_b_of_group = vec![None; groups.len()];
-    let one_sided = |doc: &Document, i: usize, side_a: bool| {
-        let r = i..i + 1;
-        let (bp, tr) = side_flags(doc, &r);
-        let span = Some(doc.segments[i].range);
-        let segs = Some(Span(i, i + 1));
-        Row {
-            a: if side_a { span } else { None },
-            b: if side_a { None } else { span },
-            kind: if side_a {
-                RowKind::OnlyA
-            } else {
-                RowKind::OnlyB
-            },
-            moved: false,
-            partner: None,
-            boilerplate: bp.is_some(),
-            boilerplate_kind: bp,
-            translation: tr,
-            score: 0.0,
-            segments_a: if side_a { segs } else { None },
-            segments_b: if side_a { None } else { segs },
-            inline: None,
-            numbers: Vec::new(),
-            paragraph_start: opens_paragraph(doc, i),
-        }
-    };
-    let pair_row = |gi: usize, with_a: bool, with_b: bool| {
-        let g = &groups[gi];
-        let (bpa, tra) = side_flags(da, &g.a);
-        let (bpb, trb) = side_flags(db, &g.b);
-        let bp = if with_a { bpa } else { bpb };
-        let bp = if with_a && with_b { bpa.and(bpb) } else { bp };
-        Row {
-            a: with_a.then(|| seg_span(da, &g.a)),
-            b: with_b.then(|| seg_span(db, &g.b)),
-            kind: diffs[gi].1,
-            moved: !g.anchored,
-            partner: None,
-            boilerplate: bp.is_some(),
-            boilerplate_kind: bp,
-            translation: (with_a && tra) || (with_b && trb),
-            score: g.score,
-            segments_a: Some(Span(g.a.start, g.a.end)),
-            segments_b: Some(Span(g.b.start, g.b.end)),
-            inline: Some(diffs[gi].0.clone()),
-            numbers: number_changes(da, text_span(da, &g.a), db, text_span(db, &g.b)),
-            paragraph_start: (with_a && opens_paragraph(da, g.a.start))
-                || (with_b && opens_paragraph(db, g.b.start)),
-        }
-    };
-
-    let (mut ia, mut ib) = (0, 0);
-    let mut emit_a_until = |rows: &mut Vec<Row>, until: usize, ia: &mut usize| {
-        while *ia < until {
-            match group_of_a[*ia] {
-                Some(gi) if !groups[gi].anchored => {
-                    row_a_of_group[gi] = Some(rows.len());
-                    rows.push(pair_row(gi, true, false));
-                    *ia = groups[gi].a.end;
-                }
-                _ => {
-                    rows.push(one_sided(da, *ia, true));
-                    *ia += 1;
-                }
-            }
-        }
-    };
-    let mut anchors: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].anchored).collect();
-    anchors.sort_by_key(|&g| groups[g].a.start);
-    for gi in anchors.into_iter().map(Some).chain([None]) {
-        let (until_a, until_b) = gi.map_or((na, nb), |g| (groups[g].a.start, groups[g].b.start));
-        emit_a_until(&mut rows, until_a, &mut ia);
-        while ib < until_b {
-            match group_of_b[ib] {
-                Some(g) if !groups[g].anchored => {
-                    row_b_of_group[g] = Some(rows.len());
-                    rows.push(pair_row(g, false, true));
-                    ib = groups[g].b.end;
-                }
-                _ => {
-                    rows.push(one_sided(db, ib, false));
-                    ib += 1;
-                }
-            }
-        }
-        if let Some(g) = gi {
-            rows.push(pair_row(g, true, true));
-            ia = groups[g].a.end;
-            ib = groups[g].b.end;
-        }
+    let rows = Layout {
+        docs: [da, db],
+        groups,
+        group_of,
+        diffs,
+        rows: Vec::new(),
+        moved_row: [vec![None; groups.len()], vec![None; groups.len()]],
     }
-    for (ra, rb) in row_a_of_group.iter().zip(&row_b_of_group) {
-        if let (Some(ra), Some(rb)) = (*ra, *rb) {
-            rows[ra].partner = Some(rb);
-            rows[rb].partner = Some(ra);
-        }
-    }
+    .rows();
 
     // Similarity: words inside equal ops over all story words.
     let story = |doc: &Document, i: usize| doc.boilerplate[i].is_none() && !doc.is_translation(i);
