@@ -16,6 +16,8 @@ pub struct Meta {
     pub outlet: Option<String>,
     /// Languages the text is written in (`"en"`, `"zh"`).
     pub languages: Vec<String>,
+    /// SHA-256 of the file as published: the copy must stay byte for byte.
+    pub sha256: String,
 }
 
 /// A bundled report: metadata and text.
@@ -75,6 +77,18 @@ pub fn reports() -> Vec<Report> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_are_byte_for_byte_as_published() {
+        use sha2::{Digest, Sha256};
+        for r in reports() {
+            let digest: String = Sha256::digest(r.text.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            assert_eq!(digest, r.meta.sha256, "{}", r.meta.file);
+        }
+    }
 
     #[test]
     fn manifest_matches_files() {
