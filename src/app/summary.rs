@@ -1,4 +1,4 @@
-//! One line that sums up a comparison, and the legend.
+//! One line that sums up a comparison, and how to read the view.
 
 use yew::prelude::*;
 
@@ -7,26 +7,39 @@ use crate::engine::Stats;
 /// Properties of [`Summary`].
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    /// Share of words in common, 0..=1.
+    /// Similarity, 0..=1.
     pub similarity: f64,
     /// Counts by row kind.
     pub stats: Stats,
 }
 
-/// Similarity and counts, announced politely to screen readers on change.
+/// Similarity and counts (announced politely to screen readers on change),
+/// and a legend of the cell styles.
 #[function_component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let s = &props.stats;
     html! {
-        <p class="summary" aria-live="polite">
-            <strong>{ format!("{:.0}% similar", props.similarity * 100.0) }</strong>
-            { format!(
-                " · {} same · {} reworded · {} moved · {} only in A · {} only in B · {} boilerplate",
-                s.equal, s.changed, s.moved, s.only_a, s.only_b, s.boilerplate
-            ) }
-            <span class="legend" aria-hidden="true">
-                { " — " }<del>{ "only in A" }</del>{ " " }<ins>{ "only in B" }</ins>
-            </span>
-        </p>
+        <>
+            <p class="summary" aria-live="polite">
+                <strong title="Words of aligned passages, each pair weighted by how closely it matches, over all story words">
+                    { format!("{:.0}% similar", props.similarity * 100.0) }
+                </strong>
+                { format!(
+                    " · {} same · {} reworded · {} moved · {} only in A · {} only in B · {} site chrome",
+                    s.equal, s.changed, s.moved, s.only_a, s.only_b, s.boilerplate
+                ) }
+            </p>
+            <details class="legend">
+                <summary>{ "How to read this" }</summary>
+                <ul>
+                    <li><span class="swatch same"></span>{ "Same in both reports (under the “Ignore” options)." }</li>
+                    <li><span class="swatch changed"></span>{ "Reworded: " }<del>{ "struck through" }</del>{ " only in A, " }<ins>{ "underlined" }</ins>{ " only in B. “Loose match”: the two share only a few distinctive words." }</li>
+                    <li><span class="swatch moved"></span>{ "Moved: the other report says it elsewhere; the link jumps there." }</li>
+                    <li><span class="swatch only-here"></span>{ "Only this report says it; the other side is hatched." }</li>
+                    <li><span class="swatch boilerplate"></span>{ "Site chrome, disclaimers and ads: greyed out; hide them with “Site chrome & ads”." }</li>
+                    <li>{ "Similarity counts aligned passages' words, weighted by how closely each pair matches." }</li>
+                </ul>
+            </details>
+        </>
     }
 }
