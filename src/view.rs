@@ -121,10 +121,28 @@ pub struct SplitModel {
 pub enum BoilerplateDisplay {
     /// Like any passage.
     Show,
-    /// Greyed out.
+    /// Greyed out (the app's default: nothing hidden, the story stands out).
     Dim,
     /// Left out.
     Hide,
+}
+
+impl BoilerplateDisplay {
+    /// The URL / form value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Show => "show",
+            Self::Dim => "dim",
+            Self::Hide => "hide",
+        }
+    }
+
+    /// Parses a URL / form value.
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Show, Self::Dim, Self::Hide]
+            .into_iter()
+            .find(|m| m.as_str() == s)
+    }
 }
 
 fn kind(row: &Row) -> CellKind {

@@ -20,7 +20,7 @@ use yew::prelude::*;
 
 use crate::corpus;
 use crate::engine::{Collection, Options};
-use crate::view::{split_model, BoilerplateDisplay, SplitModel};
+use crate::view::{split_model, SplitModel};
 use controls::Controls;
 use picker::Picker;
 use quotes::QuotesPanel;
@@ -88,6 +88,15 @@ fn report_infos() -> Vec<ReportInfo> {
         .collect()
 }
 
+/// A callback that turns its argument into an action on the reducer.
+fn dispatch<T: 'static>(
+    d: &UseReducerDispatcher<State>,
+    action: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    let d = d.clone();
+    Callback::from(move |x| d.dispatch(action(x)))
+}
+
 /// The widget.
 #[function_component]
 pub fn App() -> Html {
@@ -118,18 +127,15 @@ pub fn App() -> Html {
         let comparison = comparison.clone();
         use_memo(
             (state.a, state.b, state.opts, state.boilerplate),
-            move |&(a, b, _, mode): &(usize, usize, Options, BoilerplateMode)| {
-                let display = match mode {
-                    BoilerplateMode::Show => BoilerplateDisplay::Show,
-                    BoilerplateMode::Dim => BoilerplateDisplay::Dim,
-                    BoilerplateMode::Hide => BoilerplateDisplay::Hide,
-                };
-                match (comparison.as_ref(), reports.get(a), reports.get(b)) {
-                    (Some(cmp), Some(ra), Some(rb)) => {
-                        Rc::new(split_model(cmp, &ra.text, &rb.text, display))
-                    }
-                    _ => Rc::new(SplitModel::default()),
+            move |&(a, b, _, display): &(usize, usize, Options, BoilerplateMode)| match (
+                comparison.as_ref(),
+                reports.get(a),
+                reports.get(b),
+            ) {
+                (Some(cmp), Some(ra), Some(rb)) => {
+                    Rc::new(split_model(cmp, &ra.text, &rb.text, display))
                 }
+                _ => Rc::new(SplitModel::default()),
             },
         )
     };
@@ -149,34 +155,14 @@ pub fn App() -> Html {
         use_effect_with(query, |q| url::write_query(q));
     }
 
-    let on_a = {
-        let d = state.dispatcher();
-        Callback::from(move |i| d.dispatch(Action::SetA(i)))
-    };
-    let on_b = {
-        let d = state.dispatcher();
-        Callback::from(move |i| d.dispatch(Action::SetB(i)))
-    };
-    let on_swap = {
-        let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::Swap))
-    };
-    let on_opts = {
-        let d = state.dispatcher();
-        Callback::from(move |o| d.dispatch(Action::SetOptions(o)))
-    };
-    let on_boilerplate = {
-        let d = state.dispatcher();
-        Callback::from(move |m: BoilerplateMode| d.dispatch(Action::SetBoilerplate(m)))
-    };
-    let on_view = {
-        let d = state.dispatcher();
-        Callback::from(move |v: View| d.dispatch(Action::SetView(v)))
-    };
-    let dismiss = {
-        let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::DismissNotices))
-    };
+    let d = state.dispatcher();
+    let on_a = dispatch(&d, Action::SetA);
+    let on_b = dispatch(&d, Action::SetB);
+    let on_swap = dispatch(&d, |_: MouseEvent| Action::Swap);
+    let on_opts = dispatch(&d, Action::SetOptions);
+    let on_boilerplate = dispatch(&d, Action::SetBoilerplate);
+    let on_view = dispatch(&d, Action::SetView);
+    let dismiss = dispatch(&d, |_: MouseEvent| Action::DismissNotices);
 
     let ra = reports.get(state.a);
     let rb = reports.get(state.b);

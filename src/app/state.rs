@@ -10,34 +10,8 @@ use yew::Reducible;
 
 use crate::engine::Options;
 
-/// How boilerplate rows are shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BoilerplateMode {
-    /// Like any other passage.
-    Show,
-    /// Greyed out (the default: nothing hidden, story stands out).
-    Dim,
-    /// Collapsed.
-    Hide,
-}
-
-impl BoilerplateMode {
-    /// The URL / form value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Show => "show",
-            Self::Dim => "dim",
-            Self::Hide => "hide",
-        }
-    }
-
-    /// Parses a URL / form value.
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::Show, Self::Dim, Self::Hide]
-            .into_iter()
-            .find(|m| m.as_str() == s)
-    }
-}
+/// How boilerplate rows are shown: the view model's display mode.
+pub use crate::view::BoilerplateDisplay as BoilerplateMode;
 
 /// Which view is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
