@@ -91,7 +91,7 @@ impl Document {
         let bilingual = bilingual::detect(text, &segments, &boilerplate);
         let features = segments
             .iter()
-            .map(|s| token::features(&text[s.text.0..s.text.1], s.text.0))
+            .map(|s| token::features(&text[s.text.0..s.text.1]))
             .collect();
         let mut doc = Document {
             text: text.to_string(),

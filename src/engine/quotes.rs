@@ -106,8 +106,8 @@ fn dice(a: &[String], b: &[String]) -> f64 {
 /// assert!(m[0].a.is_some() && m[0].b.is_some());
 /// ```
 pub fn match_quotes(a: &str, qa: &[Span], b: &str, qb: &[Span]) -> Vec<QuoteMatch> {
-    let fa: Vec<Vec<String>> = qa.iter().map(|s| features(&a[s.0..s.1], s.0)).collect();
-    let fb: Vec<Vec<String>> = qb.iter().map(|s| features(&b[s.0..s.1], s.0)).collect();
+    let fa: Vec<Vec<String>> = qa.iter().map(|s| features(&a[s.0..s.1])).collect();
+    let fb: Vec<Vec<String>> = qb.iter().map(|s| features(&b[s.0..s.1])).collect();
     let mut cand = Vec::new();
     for (i, x) in fa.iter().enumerate() {
         for (j, y) in fb.iter().enumerate() {

@@ -224,6 +224,26 @@ pub fn is_stop_word(lower: &str) -> bool {
     STOP_WORDS.binary_search(&lower).is_ok()
 }
 
+/// Multi-word names and their short forms, which reports use interchangeably.
+const PHRASES: &[(&str, &str)] = &[
+    ("artificial intelligence", "ai"),
+    ("united states", "us"),
+    ("u.s.", "us"),
+    ("european union", "eu"),
+];
+
+/// Lower-cases `text` and writes each [`PHRASES`] entry in its short form, so
+/// "artificial intelligence" and "AI" meet.
+fn fold_phrases(text: &str) -> String {
+    let mut t = text.to_lowercase();
+    for (long, short) in PHRASES {
+        if t.contains(long) {
+            t = t.replace(long, short);
+        }
+    }
+    t
+}
+
 /// The content features of a piece of text used to match sentences across
 /// reports: stemmed content words (`w:`), numbers (`n:`) and CJK character
 /// bigrams (`c:`). Latin names and numbers inside Chinese text are kept, which
@@ -231,19 +251,22 @@ pub fn is_stop_word(lower: &str) -> bool {
 ///
 /// ```
 /// use report_diff::engine::token::features;
-/// let f = features("Trump postponed the order by 90 days", 0);
+/// let f = features("Trump postponed the order by 90 days");
 /// assert!(f.contains(&"w:delay".to_string()));
-/// assert!(features("regulators", 0) == features("regulatory", 0));
+/// assert!(features("regulators") == features("regulatory"));
+/// assert_eq!(features("artificial intelligence in the U.S."), features("AI in the US"));
 /// assert!(f.contains(&"n:90".to_string()));
 /// assert!(!f.iter().any(|t| t == "w:the"));
 /// ```
-pub fn features(text: &str, base: usize) -> Vec<String> {
-    let us = units(text, base);
+pub fn features(text: &str) -> Vec<String> {
+    let folded = fold_phrases(text);
+    let text = folded.as_str();
+    let us = units(text, 0);
     let mut out = Vec::new();
     let mut prev_cjk: Option<&str> = None;
     let mut run_len = 0;
     for u in &us {
-        let s = &text[u.span.0 - base..u.span.1 - base];
+        let s = &text[u.span.0..u.span.1];
         match u.class {
             UnitClass::Cjk => {
                 if let Some(p) = prev_cjk {
@@ -322,7 +345,7 @@ mod tests {
 
     #[test]
     fn cjk_bigrams_and_latin_names() {
-        let f = features("特朗普推迟AI行政令", 0);
+        let f = features("特朗普推迟AI行政令");
         assert!(f.contains(&"c:特朗".to_string()));
         assert!(f.contains(&"w:ai".to_string()));
         assert!(f.contains(&"c:行政".to_string()));
