@@ -28,6 +28,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     " · {} same · {} reworded · {} moved · {} only in A · {} only in B · {} site chrome",
                     s.equal, s.changed, s.moved, s.only_a, s.only_b, s.boilerplate
                 ) }
+                if s.translation > 0 {
+                    { format!(" · {} in the translated copy", s.translation) }
+                }
             </p>
             <details class="legend">
                 <summary>{ "How to read this" }</summary>

@@ -326,12 +326,15 @@ pub struct Stats {
     pub changed: usize,
     /// Pairs whose passages moved.
     pub moved: usize,
-    /// Story passages only in A.
+    /// Story passages only in A (not counting translation copies).
     pub only_a: usize,
-    /// Story passages only in B.
+    /// Story passages only in B (not counting translation copies).
     pub only_b: usize,
     /// Rows flagged as boilerplate.
     pub boilerplate: usize,
+    /// One-sided rows that are a bilingual report's second-language copy.
+    #[serde(default)]
+    pub translation: usize,
 }
 
 /// The comparison of two reports.
@@ -632,6 +635,7 @@ fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comp
         match r.kind {
             RowKind::Equal if !r.moved => stats.equal += 1,
             RowKind::Changed if !r.moved => stats.changed += 1,
+            RowKind::OnlyA | RowKind::OnlyB if r.translation => stats.translation += 1,
             RowKind::OnlyA => stats.only_a += 1,
             RowKind::OnlyB => stats.only_b += 1,
             _ => {}
