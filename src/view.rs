@@ -220,6 +220,7 @@ fn slot(row: &Row, index: usize, side_a: bool, text: &str, mode: BoilerplateDisp
         // Rewritten passages that share only a few distinctive words: say the
         // pairing is tentative rather than let a wall of changes speak.
         _ if row.kind == RowKind::Changed && row.score < LOOSE => Some("loose match".to_string()),
+        _ if row.restatement => Some("restates".to_string()),
         _ => None,
     };
     let jump = row.partner.map(|p| {

@@ -29,9 +29,11 @@ fn aligned(cmp: &Comparison) -> Vec<(Span, Span)> {
 /// True when a passage of A containing `sa` is aligned with a passage of B
 /// containing `sb`.
 fn paired(c: &Collection, cmp: &Comparison, a: usize, b: usize, sa: &str, sb: &str) -> bool {
+    // `|` separates alternatives.
+    let has = |t: &str, needles: &str| needles.split('|').any(|n| t.contains(n));
     aligned(cmp)
         .iter()
-        .any(|&(x, y)| text(c, a)[x.0..x.1].contains(sa) && text(c, b)[y.0..y.1].contains(sb))
+        .any(|&(x, y)| has(&text(c, a)[x.0..x.1], sa) && has(&text(c, b)[y.0..y.1], sb))
 }
 
 fn row_of<'c>(
@@ -133,7 +135,8 @@ fn rewritten_passages_pair_across_independent_reports() {
         (
             3,
             4,
-            "We lead China, we lead everyone", // 003 quotes it twice; its Q&A wording wins here
+            // 003 renders it three times (editor's note, body, Q&A): any may pair.
+            "ahead of everyone|We lead China, we lead everyone|did not want anything to hinder",
             "I don’t want to do anything that impedes that lead",
         ),
         // The same poll, the same institute.

@@ -27,6 +27,8 @@ pub const MIN_SCORE: f64 = 0.2;
 /// Pairs scoring between this and [`MIN_SCORE`] are kept only when each
 /// sentence is the other's best match: rewritten reports share little wording.
 pub const MIN_SCORE_MUTUAL: f64 = 0.16;
+/// How much a pair involving a restatement counts when queueing for matches.
+pub const RESTATEMENT_WEIGHT: f64 = 0.7;
 /// Pairs scoring at least this join a run of pairs they continue (their
 /// neighbours on both sides are paired with each other).
 pub const MIN_SCORE_CONTEXT: f64 = 0.10;
@@ -168,6 +170,7 @@ pub fn align(
     idf: &Idf,
     eligible: impl Fn(usize, usize) -> bool,
     counterparts: &[(usize, usize)],
+    demoted: impl Fn(usize, usize) -> bool,
 ) -> Vec<Group> {
     // 1. Candidate pairs; weak ones must be mutual best matches.
     let mut cand: Vec<(u64, usize, usize)> = Vec::new();
@@ -224,8 +227,16 @@ pub fn align(
         weak.into_iter()
             .filter(|&(q, i, j)| q == best_a[i] && q == best_b[j]),
     );
-    // 2. Greedy one-to-one matching, best first.
-    cand.sort_unstable_by(|x, y| y.0.cmp(&x.0).then((x.1 + x.2).cmp(&(y.1 + y.2))));
+    // 2. Greedy one-to-one matching, best first; pairs involving a restatement
+    // (summary, Q&A) queue as if weaker, so body sentences pair first.
+    let rank = |&(q, i, j): &(u64, usize, usize)| {
+        if demoted(i, j) {
+            (q as f64 * RESTATEMENT_WEIGHT) as u64
+        } else {
+            q
+        }
+    };
+    cand.sort_unstable_by(|x, y| rank(y).cmp(&rank(x)).then((x.1 + x.2).cmp(&(y.1 + y.2))));
     let mut owner_a: Vec<Option<usize>> = vec![None; fa.len()];
     let mut owner_b: Vec<Option<usize>> = vec![None; fb.len()];
     let mut groups: Vec<Group> = Vec::new();
@@ -443,7 +454,7 @@ mod tests {
     #[test]
     fn identical_sentences_pair_in_order() {
         let fa = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7]];
-        let gs = align(&fa, &fa, &idf_flat(8), |_, _| true, &[]);
+        let gs = align(&fa, &fa, &idf_flat(8), |_, _| true, &[], |_, _| false);
         assert_eq!(gs.len(), 2);
         assert!(gs.iter().all(|g| g.anchored && g.score > 0.99));
     }
@@ -452,7 +463,7 @@ mod tests {
     fn swapped_sentences_are_moved() {
         let fa = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7], vec![8, 9, 10, 11]];
         let fb = vec![vec![4, 5, 6, 7], vec![0, 1, 2, 3], vec![8, 9, 10, 11]];
-        let gs = align(&fa, &fb, &idf_flat(12), |_, _| true, &[]);
+        let gs = align(&fa, &fb, &idf_flat(12), |_, _| true, &[], |_, _| false);
         assert_eq!(gs.len(), 3);
         // Equal weights: either could stay, so both count as moved.
         assert_eq!(gs.iter().filter(|g| !g.anchored).count(), 2);
@@ -463,7 +474,7 @@ mod tests {
     fn split_sentence_forms_a_group() {
         let fa = vec![vec![0, 1, 2, 3, 4, 5, 6, 7]];
         let fb = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7]];
-        let gs = align(&fa, &fb, &idf_flat(8), |_, _| true, &[]);
+        let gs = align(&fa, &fb, &idf_flat(8), |_, _| true, &[], |_, _| false);
         assert_eq!(gs.len(), 1);
         assert_eq!(gs[0].b, 0..2);
     }
@@ -476,10 +487,10 @@ mod tests {
         let fb = vec![vec![0, 1, 2, 3], mid_b.clone(), vec![14, 15, 16, 17]];
         let idf = idf_flat(30);
         assert!(score(&mid_a, &mid_b, &idf) < MIN_SCORE_MUTUAL);
-        let gs = align(&fa, &fb, &idf, |_, _| true, &[]);
+        let gs = align(&fa, &fb, &idf, |_, _| true, &[], |_, _| false);
         assert_eq!(gs.len(), 3);
         // Alone, the weak pair would not stand.
-        let alone = align(&[mid_a], &[mid_b], &idf, |_, _| true, &[]);
+        let alone = align(&[mid_a], &[mid_b], &idf, |_, _| true, &[], |_, _| false);
         assert!(alone.is_empty());
     }
 
@@ -491,7 +502,7 @@ mod tests {
             distinctive: vec![false; 4],
         };
         let fa = vec![vec![0, 1, 2, 3]];
-        let gs = align(&fa, &fa, &idf, |_, _| true, &[]);
+        let gs = align(&fa, &fa, &idf, |_, _| true, &[], |_, _| false);
         assert!(gs.is_empty());
     }
 }

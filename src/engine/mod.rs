@@ -19,6 +19,7 @@ pub mod bilingual;
 pub mod boilerplate;
 pub mod inline;
 pub mod quotes;
+pub mod restatement;
 pub mod segment;
 pub mod token;
 
@@ -69,6 +70,7 @@ pub struct Document {
     text: String,
     segments: Vec<Segment>,
     boilerplate: Vec<Option<Boilerplate>>,
+    restatement: Vec<bool>,
     bilingual: Option<Bilingual>,
     features: Vec<Vec<String>>,
     quotes: Vec<Span>,
@@ -89,6 +91,7 @@ impl Document {
         let segments = segment::segment(text);
         let boilerplate = boilerplate::flag(text, &segments);
         let bilingual = bilingual::detect(text, &segments, &boilerplate);
+        let restatement = restatement::mark(text, &segments, &boilerplate);
         let features = segments
             .iter()
             .map(|s| token::features(&text[s.text.0..s.text.1]))
@@ -97,6 +100,7 @@ impl Document {
             text: text.to_string(),
             segments,
             boilerplate,
+            restatement,
             bilingual,
             features,
             quotes: Vec::new(),
@@ -148,6 +152,12 @@ impl Document {
     /// Boilerplate flag of each segment.
     pub fn boilerplate(&self) -> &[Option<Boilerplate>] {
         &self.boilerplate
+    }
+
+    /// Whether each segment restates the article (summary, key takeaways,
+    /// editor's note, Q&A).
+    pub fn restatement(&self) -> &[bool] {
+        &self.restatement
     }
 
     /// The two language blocks, when the report carries a translation.
@@ -240,7 +250,8 @@ impl Collection {
             |i: usize, j: usize| da.boilerplate[i].is_some() == db.boilerplate[j].is_some();
         let counterparts: Vec<(usize, usize)> =
             da.headline().zip(db.headline()).into_iter().collect();
-        let groups = align::align(fa, fb, &self.idf, eligible, &counterparts);
+        let demoted = |i: usize, j: usize| da.restatement[i] || db.restatement[j];
+        let groups = align::align(fa, fb, &self.idf, eligible, &counterparts, demoted);
         let mut cmp = build(da, db, &groups, opts);
         cmp.quotes = quotes::match_quotes(&da.text, &da.quotes, &db.text, &db.quotes);
         for q in &mut cmp.quotes {
@@ -291,6 +302,10 @@ pub struct Row {
     pub boilerplate_kind: Option<Boilerplate>,
     /// True when the passage is the second-language copy of a bilingual report.
     pub translation: bool,
+    /// True when a shown passage restates its own article (summary, key
+    /// takeaways, editor's note, Q&A).
+    #[serde(default)]
+    pub restatement: bool,
     /// Similarity of an aligned pair, 0..=1 (0 for one-sided rows).
     pub score: f64,
     /// Segment indices covered on each side (`[start, end)`), for linking rows
@@ -465,6 +480,7 @@ impl Layout<'_> {
             boilerplate: bp.is_some(),
             boilerplate_kind: bp,
             translation: tr,
+            restatement: doc.restatement[i],
             score: 0.0,
             segments_a: on(A, Span(i, i + 1)),
             segments_b: on(B, Span(i, i + 1)),
@@ -494,6 +510,8 @@ impl Layout<'_> {
             boilerplate: bp.is_some(),
             boilerplate_kind: bp,
             translation: (show[A] && flags[A].1) || (show[B] && flags[B].1),
+            restatement: (show[A] && g.a.clone().all(|i| da.restatement[i]))
+                || (show[B] && g.b.clone().all(|j| db.restatement[j])),
             score: g.score,
             segments_a: Some(Span(g.a.start, g.a.end)),
             segments_b: Some(Span(g.b.start, g.b.end)),
