@@ -156,7 +156,7 @@ fn rewritten_passages_pair_across_independent_reports() {
         (
             3,
             4,
-            "Its ability to identify serious vulnerabilities",
+            "Its ability to identify serious vulnerabilities|The model possesses advanced capabilities|Some officials, alarmed by the capabilities",
             "The push for stricter regulation gained steam",
         ),
         (

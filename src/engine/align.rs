@@ -1,7 +1,8 @@
 //! Alignment of the sentences of two reports.
 //!
 //! 1. **Score** sentence pairs by IDF²-weighted overlap of content features
-//!    (weighted Dice): words the whole story shares weigh little, names,
+//!    (weighted Dice, or half the containment of a short sentence in a long
+//!    one if that is more): words the whole story shares weigh little, names,
 //!    numbers and rare words weigh a lot. A pair must share at least one
 //!    distinctive feature, so sentences that only share the event's vocabulary
 //!    or stop words never pair (an inverted index over those features finds
@@ -27,6 +28,9 @@ pub const MIN_SCORE: f64 = 0.2;
 /// Pairs scoring between this and [`MIN_SCORE`] are kept only when each
 /// sentence is the other's best match: rewritten reports share little wording.
 pub const MIN_SCORE_MUTUAL: f64 = 0.16;
+/// Weight of containment (shared weight over the smaller sentence's weight)
+/// against weighted Dice in a pair's score.
+pub const CONTAINMENT_WEIGHT: f64 = 0.5;
 /// How much a pair involving a restatement counts when queueing for matches.
 pub const RESTATEMENT_WEIGHT: f64 = 0.7;
 /// Pairs scoring at least this join a run of pairs they continue (their
@@ -97,8 +101,9 @@ pub fn score(a: &[u32], b: &[u32], idf: &Idf) -> f64 {
     }
 }
 
-/// Weighted Dice of two feature vectors, and whether they share a distinctive
-/// feature.
+/// Similarity of two feature vectors (weighted Dice, or half the containment
+/// of the smaller in the larger if that is more), and whether they share a
+/// distinctive feature.
 fn dice(a: &[u32], b: &[u32], idf: &Idf) -> (f64, bool) {
     if a.is_empty() || b.is_empty() {
         return (0.0, false);
@@ -118,15 +123,22 @@ fn dice(a: &[u32], b: &[u32], idf: &Idf) -> (f64, bool) {
             }
         }
     }
-    let total = idf.sum(a) + idf.sum(b);
-    (
-        if total > 0.0 {
-            2.0 * shared / total
-        } else {
-            0.0
-        },
-        distinctive,
-    )
+    let (wa, wb) = (idf.sum(a), idf.sum(b));
+    let total = wa + wb;
+    let dice = if total > 0.0 {
+        2.0 * shared / total
+    } else {
+        0.0
+    };
+    // A short sentence whose content a long one fully contains (a lead that
+    // packs three facts, a quote inside a paraphrase) is a real counterpart
+    // that Dice underrates: containment counts, at half weight.
+    let contain = if wa.min(wb) > 0.0 {
+        shared / wa.min(wb)
+    } else {
+        0.0
+    };
+    (dice.max(CONTAINMENT_WEIGHT * contain), distinctive)
 }
 
 fn merged(fs: &[Features], r: &Range<usize>) -> Features {
