@@ -248,7 +248,7 @@ pub fn align(
             q
         }
     };
-    cand.sort_unstable_by(|x, y| rank(y).cmp(&rank(x)).then((x.1 + x.2).cmp(&(y.1 + y.2))));
+    cand.sort_unstable_by(|x, y| best_first(&(rank(x), x.1, x.2), &(rank(y), y.1, y.2)));
     let mut owner_a: Vec<Option<usize>> = vec![None; fa.len()];
     let mut owner_b: Vec<Option<usize>> = vec![None; fb.len()];
     let mut groups: Vec<Group> = Vec::new();
@@ -259,20 +259,13 @@ pub fn align(
         .map(|&(i, j)| (quantize(dice(&fa[i], &fb[j], idf).0), i, j));
     for (q, i, j) in first.chain(cand) {
         if owner_a[i].is_none() && owner_b[j].is_none() {
-            owner_a[i] = Some(groups.len());
-            owner_b[j] = Some(groups.len());
-            groups.push(Group {
-                a: i..i + 1,
-                b: j..j + 1,
-                score: q as f64 / 1e6,
-                anchored: false,
-            });
+            claim(&mut groups, &mut owner_a, &mut owner_b, q, i, j);
         }
     }
     // 2b. Islands grow along the diagonal: a weakly similar pair whose
     // neighbours on both sides are already paired continues that run
     // (CollateX-style), which rewritten passages in the same order need.
-    context.sort_unstable_by(|x, y| y.0.cmp(&x.0).then((x.1 + x.2).cmp(&(y.1 + y.2))));
+    context.sort_unstable_by(best_first);
     loop {
         let mut added = false;
         for &(q, i, j) in &context {
@@ -286,14 +279,7 @@ pub fn align(
                 owner_b.get(j + 1).copied().flatten(),
             );
             if before || after {
-                owner_a[i] = Some(groups.len());
-                owner_b[j] = Some(groups.len());
-                groups.push(Group {
-                    a: i..i + 1,
-                    b: j..j + 1,
-                    score: q as f64 / 1e6,
-                    anchored: false,
-                });
+                claim(&mut groups, &mut owner_a, &mut owner_b, q, i, j);
                 added = true;
             }
         }
@@ -315,6 +301,32 @@ pub fn align(
     // 4. Anchored vs moved.
     mark_anchored(&mut groups);
     groups
+}
+
+/// Orders `(score, i, j)` candidates best first; ties go to the smaller
+/// position sum, which two candidates that share a sentence never have in
+/// common, so the order of conflicting candidates is the same when A and B swap.
+pub(crate) fn best_first(x: &(u64, usize, usize), y: &(u64, usize, usize)) -> std::cmp::Ordering {
+    y.0.cmp(&x.0).then((x.1 + x.2).cmp(&(y.1 + y.2)))
+}
+
+/// Records a new one-to-one group of sentence `i` of A and `j` of B.
+fn claim(
+    groups: &mut Vec<Group>,
+    owner_a: &mut [Option<usize>],
+    owner_b: &mut [Option<usize>],
+    q: u64,
+    i: usize,
+    j: usize,
+) {
+    owner_a[i] = Some(groups.len());
+    owner_b[j] = Some(groups.len());
+    groups.push(Group {
+        a: i..i + 1,
+        b: j..j + 1,
+        score: q as f64 / 1e6,
+        anchored: false,
+    });
 }
 
 /// Extends groups by one unmatched adjacent segment at a time while that makes

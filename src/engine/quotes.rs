@@ -117,7 +117,7 @@ pub fn match_quotes(a: &str, qa: &[Span], b: &str, qb: &[Span]) -> Vec<QuoteMatc
             }
         }
     }
-    cand.sort_unstable_by(|x, y| y.0.cmp(&x.0).then((x.1 + x.2).cmp(&(y.1 + y.2))));
+    cand.sort_unstable_by(super::align::best_first);
     let mut used_a = vec![false; qa.len()];
     let mut used_b = vec![false; qb.len()];
     let mut pairs = Vec::new();
