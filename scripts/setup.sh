@@ -94,23 +94,24 @@ if [ -f Trunk.toml ]; then
   fi
 fi
 
-# --- Chromium for the end-to-end tests -------------------------------------------
+# --- Debian packages: Chromium for the end-to-end tests, CJK fonts so the Chinese
+# --- reports render in it (not as tofu boxes); one apt-get run for what is missing
+apt_missing=()
 if [ -x "$CHROMIUM" ]; then
   ok "chromium already installed ($CHROMIUM)"
 else
-  installing "chromium + chromium-driver (apt-get)"
-  as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
-  [ -x "$CHROMIUM" ] || die "chromium installed but $CHROMIUM is missing (set CHROMIUM=...)"
+  apt_missing+=(chromium chromium-driver)
 fi
-
-# --- CJK fonts, so screenshots show the Chinese reports (not tofu boxes) -----------
 if command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null | head -n1)" ]; then
   ok "CJK fonts already installed"
 else
-  installing "fonts-noto-cjk (apt-get)"
+  apt_missing+=(fonts-noto-cjk)
+fi
+if [ "${#apt_missing[@]}" -gt 0 ]; then
+  installing "${apt_missing[*]} (apt-get)"
   as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${apt_missing[@]}"
+  [ -x "$CHROMIUM" ] || die "chromium installed but $CHROMIUM is missing (set CHROMIUM=...)"
 fi
 
 # --- crates (trunk's offline mode passes --offline to cargo) ----------------------
