@@ -27,7 +27,7 @@ pub type Features = Vec<u32>;
 pub const MIN_SCORE: f64 = 0.2;
 /// Pairs scoring between this and [`MIN_SCORE`] are kept only when each
 /// sentence is the other's best match: rewritten reports share little wording.
-pub const MIN_SCORE_MUTUAL: f64 = 0.16;
+pub const MIN_SCORE_MUTUAL: f64 = 0.18;
 /// Weight of containment (shared weight over the smaller sentence's weight)
 /// against weighted Dice in a pair's score.
 pub const CONTAINMENT_WEIGHT: f64 = 0.5;
