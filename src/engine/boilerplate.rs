@@ -102,6 +102,14 @@ fn short(s: &str) -> bool {
     s.split_whitespace().count() <= 6 && s.chars().count() <= 60
 }
 
+/// True for interface labels that leak into copied text ("expand icon",
+/// "iconSummary", "icon币界网"), but not for "Silicon" or "iconic".
+fn has_icon_label(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with("icon") && !w.starts_with("iconic") && !w.starts_with("icono"))
+}
+
 /// Classifies one line-level passage.
 fn classify(lower: &str) -> Option<Boilerplate> {
     let bare = lower.trim_end_matches([':', '：', '.', '…']).trim();
@@ -112,7 +120,7 @@ fn classify(lower: &str) -> Option<Boilerplate> {
         if SHARE.contains(&bare) {
             return Some(Boilerplate::Share);
         }
-        if starts_or_is(bare, NAVIGATION) || bare.contains("icon") {
+        if starts_or_is(bare, NAVIGATION) || has_icon_label(bare) {
             return Some(Boilerplate::Navigation);
         }
         if contains_any(bare, BYLINE) {
@@ -214,6 +222,17 @@ mod tests {
     fn story_sentences_are_not_flagged() {
         let t = "Trump told reporters he would share more details. Source material was thin.";
         assert_eq!(flags(t), [None, None]);
+    }
+
+    #[test]
+    fn icon_labels_but_not_words_containing_icon() {
+        assert_eq!(flags("Silicon Valley reacts"), [None]);
+        assert_eq!(flags("An iconic moment"), [None]);
+        assert_eq!(flags("expand icon"), [Some(Boilerplate::Navigation)]);
+        assert_eq!(
+            flags("AI summary iconSummary"),
+            [Some(Boilerplate::Navigation)]
+        );
     }
 
     #[test]
