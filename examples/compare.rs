@@ -7,6 +7,7 @@
 //!
 //! Without `--json` it prints a readable summary: one line per row.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use report_diff::engine::{compare, Options, RowKind};
@@ -51,17 +52,24 @@ fn main() -> ExitCode {
         }
     };
     let cmp = compare(&a, &b, &opts);
+    // A closed pipe (`| head`) ends the output quietly instead of panicking.
+    let mut out = std::io::stdout().lock();
     if json {
-        match serde_json::to_string_pretty(&cmp) {
-            Ok(s) => println!("{s}"),
+        return match serde_json::to_writer_pretty(&mut out, &cmp) {
+            Ok(()) => {
+                let _ = writeln!(out);
+                ExitCode::SUCCESS
+            }
+            Err(e) if e.is_io() => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");
-                return ExitCode::FAILURE;
+                ExitCode::FAILURE
             }
-        }
+        };
+    }
+    if writeln!(out, "similarity {:.3}  {:?}", cmp.similarity, cmp.stats).is_err() {
         return ExitCode::SUCCESS;
     }
-    println!("similarity {:.3}  {:?}", cmp.similarity, cmp.stats);
     let clip = |s: &str| {
         let s = s.trim().replace('\n', " ");
         if s.chars().count() > 60 {
@@ -81,13 +89,17 @@ fn main() -> ExitCode {
         let side = |t: &str, s: Option<report_diff::engine::Span>| {
             s.map_or(String::new(), |s| clip(&t[s.0..s.1]))
         };
-        println!(
+        let line = writeln!(
+            out,
             "{i:3} {mark}{} {:.2} | {:<60} | {}",
             if r.boilerplate { "b" } else { " " },
             r.score,
             side(&a, r.a),
             side(&b, r.b)
         );
+        if line.is_err() {
+            break;
+        }
     }
     ExitCode::SUCCESS
 }
