@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use crate::engine::boilerplate::Boilerplate;
-use crate::engine::inline::Tag;
+use crate::engine::inline::{InlineOp, Tag};
 use crate::engine::{Comparison, NumberChange, Row, RowKind, Span};
 
 /// Pairs scoring below this are labelled as loose matches.
@@ -164,11 +164,16 @@ fn sr_label(row: &Row) -> &'static str {
     }
 }
 
-fn pieces(row: &Row, side_a: bool, text: &str, span: Span) -> Vec<Piece> {
-    let Some(ops) = &row.inline else {
-        let t = text.get(span.0..span.1).unwrap_or("").trim();
-        return vec![Piece::Same(t.into())];
-    };
+/// One side of a word-level diff as runs of same / changed text.
+///
+/// ```
+/// use report_diff::engine::{inline::diff, Options, Span};
+/// use report_diff::view::{side_pieces, Piece};
+/// let (a, b) = ("Trump delayed it.", "Trump paused it.");
+/// let ops = diff(a, Span(0, a.len()), b, Span(0, b.len()), &Options::default());
+/// assert_eq!(side_pieces(&ops, false)[1], Piece::Changed("paused".into()));
+/// ```
+pub fn side_pieces(ops: &[InlineOp], side_a: bool) -> Vec<Piece> {
     ops.iter()
         .filter_map(|op| match (op.tag, side_a) {
             (Tag::Equal, true) => Some(Piece::Same(op.text.as_str().into())),
@@ -179,6 +184,15 @@ fn pieces(row: &Row, side_a: bool, text: &str, span: Span) -> Vec<Piece> {
             _ => None,
         })
         .collect()
+}
+
+fn pieces(row: &Row, side_a: bool, text: &str, span: Span) -> Vec<Piece> {
+    match &row.inline {
+        Some(ops) => side_pieces(ops, side_a),
+        None => vec![Piece::Same(
+            text.get(span.0..span.1).unwrap_or("").trim().into(),
+        )],
+    }
 }
 
 fn numbers(changes: &[NumberChange]) -> Option<String> {
@@ -302,6 +316,16 @@ mod tests {
     use super::*;
     use crate::engine::{Collection, Options};
 
+    fn cells(m: &SplitModel) -> impl Iterator<Item = &Cell> {
+        m.rows
+            .iter()
+            .flat_map(|r| [&r.a, &r.b])
+            .filter_map(|s| match s {
+                Slot::Cell(c) => Some(c),
+                Slot::Gap { .. } => None,
+            })
+    }
+
     fn squash(s: &str) -> String {
         s.chars().filter(|c| !c.is_whitespace()).collect()
     }
@@ -334,23 +358,9 @@ mod tests {
         let c = Collection::new(&texts);
         let cmp = c.compare(0, 2, &Options::default()).unwrap();
         let m = split_model(&cmp, texts[0], texts[2], BoilerplateDisplay::Show);
-        let ids: Vec<&str> = m
-            .rows
-            .iter()
-            .flat_map(|r| [&r.a, &r.b])
-            .filter_map(|s| match s {
-                Slot::Cell(c) => Some(c.id.as_str()),
-                Slot::Gap { .. } => None,
-            })
-            .collect();
-        let jumps: Vec<&str> = m
-            .rows
-            .iter()
-            .flat_map(|r| [&r.a, &r.b])
-            .filter_map(|s| match s {
-                Slot::Cell(c) => c.jump.as_ref().map(|j| &j.0[1..]),
-                Slot::Gap { .. } => None,
-            })
+        let ids: Vec<&str> = cells(&m).map(|c| c.id.as_str()).collect();
+        let jumps: Vec<&str> = cells(&m)
+            .filter_map(|c| c.jump.as_ref().map(|j| &j.0[1..]))
             .collect();
         assert!(!jumps.is_empty());
         assert!(jumps.iter().all(|j| ids.contains(j)), "{jumps:?}");

@@ -240,32 +240,22 @@ fn boilerplate_is_flagged_and_story_is_not() {
     };
     let c = collection();
     let d = c.documents();
-    assert_eq!(flagged(&d[0], "Share IconShare"), Some(Boilerplate::Share));
-    assert_eq!(flagged(&d[0], "expand icon"), Some(Boilerplate::Navigation));
-    assert_eq!(
-        flagged(&d[0], "KuCoin shall not be liable"),
-        Some(Boilerplate::Disclaimer)
-    );
-    assert_eq!(
-        flagged(&d[2], "Read on TechCrunch"),
-        Some(Boilerplate::Attribution)
-    );
-    assert_eq!(flagged(&d[3], "marsbit发布于"), Some(Boilerplate::Byline));
-    assert_eq!(flagged(&d[3], "你可能也喜欢"), Some(Boilerplate::Teaser));
-    assert_eq!(flagged(&d[3], "如何购买ORDER"), Some(Boilerplate::Teaser));
-    assert_eq!(
-        flagged(&d[3], "PANews专栏注册与发稿指南"),
-        Some(Boilerplate::Teaser)
-    );
-    assert_eq!(flagged(&d[4], "返回首页"), Some(Boilerplate::Navigation));
-    assert_eq!(
-        flagged(&d[4], "Source: CLS News"),
-        Some(Boilerplate::Attribution)
-    );
-    assert_eq!(
-        flagged(&d[4], "来源:财联社"),
-        Some(Boilerplate::Attribution)
-    );
+    use Boilerplate::*;
+    for (doc, needle, kind) in [
+        (0, "Share IconShare", Share),
+        (0, "expand icon", Navigation),
+        (0, "KuCoin shall not be liable", Disclaimer),
+        (2, "Read on TechCrunch", Attribution),
+        (3, "marsbit发布于", Byline),
+        (3, "你可能也喜欢", Teaser),
+        (3, "如何购买ORDER", Teaser),
+        (3, "PANews专栏注册与发稿指南", Teaser),
+        (4, "返回首页", Navigation),
+        (4, "Source: CLS News", Attribution),
+        (4, "来源:财联社", Attribution),
+    ] {
+        assert_eq!(flagged(&d[doc], needle), Some(kind), "{needle:?}");
+    }
     for (doc, story) in [
         (&d[0], "CoinDesk reports:"),
         (&d[0], "U.S. President Trump postponed signing"),

@@ -4,8 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::inline::Tag;
+use super::split::piece;
+use crate::engine::quotes::QuoteMatch;
 use crate::engine::Comparison;
+use crate::view::side_pieces;
 
 /// Properties of [`QuotesPanel`].
 #[derive(Properties, PartialEq)]
@@ -34,17 +36,11 @@ pub fn QuotesPanel(props: &QuotesProps) -> Html {
     let slice = |t: &str, s: Option<crate::engine::Span>| {
         s.and_then(|s| t.get(s.0..s.1)).unwrap_or("").to_string()
     };
-    let side = |q: &crate::engine::quotes::QuoteMatch, side_a: bool| -> Html {
+    let side = |q: &QuoteMatch, side_a: bool| -> Html {
         match &q.inline {
-            Some(ops) => html! {
-                { for ops.iter().filter_map(|op| match (op.tag, side_a) {
-                    (Tag::Equal, true) => Some(html! { { op.text.clone() } }),
-                    (Tag::Equal, false) => Some(html! { { op.b_side().to_string() } }),
-                    (Tag::Delete, true) => Some(html! { <del>{ op.text.clone() }</del> }),
-                    (Tag::Insert, false) => Some(html! { <ins>{ op.text.clone() }</ins> }),
-                    _ => None,
-                }) }
-            },
+            Some(ops) => {
+                html! { { for side_pieces(ops, side_a).iter().map(|p| piece(p, side_a)) } }
+            }
             None => {
                 html! { { slice(if side_a { &props.text_a } else { &props.text_b }, if side_a { q.a } else { q.b }) } }
             }

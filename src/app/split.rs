@@ -21,7 +21,8 @@ pub struct SplitProps {
     pub model: Rc<SplitModel>,
 }
 
-fn piece(p: &Piece, side_a: bool) -> Html {
+/// A run of text: plain, or `<del>` on side A / `<ins>` on side B.
+pub(super) fn piece(p: &Piece, side_a: bool) -> Html {
     match (p, side_a) {
         (Piece::Same(t), _) => html! { { AttrValue::from(t.clone()) } },
         (Piece::Changed(t), true) => html! { <del>{ AttrValue::from(t.clone()) }</del> },

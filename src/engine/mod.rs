@@ -454,8 +454,9 @@ struct Layout<'d> {
     groups: &'d [Group],
     /// Per side, per segment: the group holding it.
     group_of: [Vec<Option<usize>>; 2],
-    /// Per group: inline diff and row kind, computed once.
-    diffs: Vec<(Vec<InlineOp>, RowKind)>,
+    /// Per group: inline diff, row kind and differing numbers, computed once
+    /// (a moved group shows in two rows).
+    diffs: Vec<(Vec<InlineOp>, RowKind, Vec<NumberChange>)>,
     rows: Vec<Row>,
     /// Per side, per group: the row showing a moved group's passage.
     moved_row: [Vec<Option<usize>>; 2],
@@ -516,7 +517,7 @@ impl Layout<'_> {
             segments_a: Some(Span(g.a.start, g.a.end)),
             segments_b: Some(Span(g.b.start, g.b.end)),
             inline: Some(self.diffs[gi].0.clone()),
-            numbers: number_changes(da, text_span(da, &g.a), db, text_span(db, &g.b)),
+            numbers: self.diffs[gi].2.clone(),
             paragraph_start: (show[A] && opens_paragraph(da, g.a.start))
                 || (show[B] && opens_paragraph(db, g.b.start)),
         }
@@ -597,7 +598,8 @@ fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comp
             } else {
                 RowKind::Changed
             };
-            (ops, kind)
+            let numbers = number_changes(da, text_span(da, &g.a), db, text_span(db, &g.b));
+            (ops, kind, numbers)
         })
         .collect();
     let rows = Layout {
