@@ -78,13 +78,8 @@ fn anchors(text: &str, span: Span, lang: Lang) -> BTreeSet<String> {
 
 fn paragraphs(text: &str, segs: &[Segment], flags: &[Option<Boilerplate>]) -> Vec<(Para, usize)> {
     let mut out: Vec<(Para, usize)> = Vec::new();
-    let mut i = 0;
-    while i < segs.len() {
-        let p = segs[i].paragraph;
-        let j = segs[i..]
-            .iter()
-            .position(|s| s.paragraph != p)
-            .map_or(segs.len(), |k| i + k);
+    for r in super::segment::paragraphs(segs) {
+        let (i, j) = (r.start, r.end);
         if flags[i..j].iter().all(Option::is_none) {
             let span = Span(segs[i].text.0, segs[j - 1].text.1);
             let lang = super::segment::detect_lang(&text[span.0..span.1]);
@@ -102,7 +97,6 @@ fn paragraphs(text: &str, segs: &[Segment], flags: &[Option<Boilerplate>]) -> Ve
                 i,
             ));
         }
-        i = j;
     }
     for (para, _) in &mut out {
         para.anchors = anchors(text, para.span, para.lang);

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::segment::{Segment, SegmentKind};
+use super::segment::{opens_paragraph, paragraph_end, Segment, SegmentKind};
 
 /// Why a passage is not part of the story.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,16 +162,13 @@ pub fn flag(text: &str, segs: &[Segment]) -> Vec<Option<Boilerplate>> {
     while i < segs.len() {
         let s = &segs[i];
         let lower = text[s.text.0..s.text.1].to_lowercase();
-        let para_end = segs[i..]
-            .iter()
-            .position(|t| t.paragraph != s.paragraph)
-            .map_or(segs.len(), |p| i + p);
-        let first_of_para = i == 0 || segs[i - 1].paragraph != s.paragraph;
+        let para_end = paragraph_end(segs, i);
+        let first_of_para = opens_paragraph(segs, i);
         if first_of_para && i > 0 {
-            let prev_start = segs[..i]
-                .iter()
-                .rposition(|t| t.paragraph != segs[i - 1].paragraph)
-                .map_or(0, |p| p + 1);
+            let prev_start = (0..i)
+                .rev()
+                .find(|&k| opens_paragraph(segs, k))
+                .unwrap_or(0);
             let prev = &text[segs[prev_start].text.0..segs[i - 1].text.1];
             let this = &text[s.text.0..segs[para_end - 1].text.1];
             if prev == this {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::token::{features, is_cjk};
+use super::token::{features, word_count};
 use super::Span;
 
 /// Quotation marks that open and close a quote.
@@ -19,10 +19,6 @@ const PAIRS: &[(char, char)] = &[
 const MIN_WORDS: usize = 4;
 /// Pairs of quotes scoring below this are not the same remark.
 const MIN_SCORE: f64 = 0.25;
-
-fn words(s: &str) -> usize {
-    s.split_whitespace().count() + s.chars().filter(|&c| is_cjk(c)).count() / 2
-}
 
 /// Byte ranges of the quotes in `text[range]` (without the marks), in order.
 ///
@@ -62,7 +58,7 @@ pub fn find(text: &str, range: Span) -> Vec<Span> {
         }
         match end {
             Some(e) => {
-                if words(&body[start..e]) >= MIN_WORDS {
+                if word_count(&body[start..e]) >= MIN_WORDS {
                     out.push(Span(range.0 + start, range.0 + e));
                 }
                 i = e + close.len_utf8();

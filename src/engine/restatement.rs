@@ -4,7 +4,7 @@
 //! first and keeps the restatements from drowning the view.
 
 use super::boilerplate::Boilerplate;
-use super::segment::{Segment, SegmentKind};
+use super::segment::{opens_paragraph, paragraph_end, Segment, SegmentKind};
 
 /// Labels that announce a summary of the article (the next paragraph, or the
 /// list that follows).
@@ -38,15 +38,11 @@ fn short(s: &str) -> bool {
 pub fn mark(text: &str, segs: &[Segment], flags: &[Option<Boilerplate>]) -> Vec<bool> {
     let mut out = vec![false; segs.len()];
     let lower = |i: usize| text[segs[i].text.0..segs[i].text.1].to_lowercase();
-    let para_end = |i: usize| {
-        (i..segs.len())
-            .find(|&k| segs[k].paragraph != segs[i].paragraph)
-            .unwrap_or(segs.len())
-    };
+    let para_end = |i: usize| paragraph_end(segs, i);
     let mut i = 0;
     while i < segs.len() {
         let t = lower(i);
-        let first_of_para = i == 0 || segs[i - 1].paragraph != segs[i].paragraph;
+        let first_of_para = opens_paragraph(segs, i);
         if first_of_para && NOTE_OPENINGS.iter().any(|n| t.starts_with(n)) && flags[i].is_none() {
             let e = para_end(i);
             out[i..e].fill(true);

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::token::is_cjk;
+use super::token::{is_cjk, word_count};
 use super::Span;
 
 /// The structural role of a segment.
@@ -47,6 +47,13 @@ pub struct Segment {
     /// Script of the sentence.
     pub lang: Lang,
 }
+
+/// Longest line (in words) that can be a heading: headlines and section
+/// titles are short; a longer line without a sentence end is running text.
+const HEADING_MAX_WORDS: usize = 20;
+/// Longest question or exclamation line read as a heading ("What's behind the
+/// move?"): a real question in running text is usually longer.
+const HEADING_QUESTION_MAX_WORDS: usize = 16;
 
 /// Words whose trailing period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -243,8 +250,35 @@ fn ends_like_sentence(s: &str) -> bool {
     t.ends_with(|c: char| is_latin_terminal(c) || is_cjk_terminal(c) || c == ':' || c == '\u{FF1A}')
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count() + s.chars().filter(|&c| is_cjk(c)).count() / 2
+/// The segment indices of each paragraph, in order.
+///
+/// ```
+/// use report_diff::engine::segment::{paragraphs, segment};
+/// let segs = segment("One. Two.\nThree.");
+/// assert_eq!(paragraphs(&segs).collect::<Vec<_>>(), [0..2, 2..3]);
+/// ```
+pub fn paragraphs(segs: &[Segment]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        (i < segs.len()).then(|| {
+            let start = i;
+            i = paragraph_end(segs, i);
+            start..i
+        })
+    })
+}
+
+/// One past the last segment of the paragraph holding segment `i`.
+pub fn paragraph_end(segs: &[Segment], i: usize) -> usize {
+    let p = segs.get(i).map(|s| s.paragraph);
+    (i..segs.len())
+        .find(|&k| Some(segs[k].paragraph) != p)
+        .unwrap_or(segs.len())
+}
+
+/// True when segment `i` is the first of its paragraph.
+pub fn opens_paragraph(segs: &[Segment], i: usize) -> bool {
+    i == 0 || segs.get(i - 1).map(|s| s.paragraph) != segs.get(i).map(|s| s.paragraph)
 }
 
 /// Splits `text` into segments: one per sentence, heading or list item.
@@ -277,7 +311,7 @@ pub fn segment(text: &str) -> Vec<Segment> {
             // "Last-Minute U-Turn! Trump Delays … — What’s Behind the Move?"
             if sentences.len() > 1
                 && !list
-                && word_count(trimmed) <= 20
+                && word_count(trimmed) <= HEADING_MAX_WORDS
                 && !trimmed.trim_end_matches(is_closer).ends_with('.')
                 && sentences[..sentences.len() - 1].iter().all(|&(a, b)| {
                     trimmed[a..b]
@@ -293,9 +327,10 @@ pub fn segment(text: &str) -> Vec<Segment> {
                 let kind = if list {
                     SegmentKind::ListItem
                 } else if single
-                    && word_count(body) <= 20
+                    && word_count(body) <= HEADING_MAX_WORDS
                     && (!ends_like_sentence(body)
-                        || (word_count(body) <= 16 && body.ends_with(['?', '!', '？', '！'])))
+                        || (word_count(body) <= HEADING_QUESTION_MAX_WORDS
+                            && body.ends_with(['?', '!', '？', '！'])))
                 {
                     SegmentKind::Heading
                 } else {

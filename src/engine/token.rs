@@ -123,6 +123,27 @@ pub fn units(text: &str, base: usize) -> Vec<Unit> {
     out
 }
 
+/// Words in `text`: Latin words and numbers count one each, CJK characters one
+/// per two (a Chinese word is about two characters). The one word count used
+/// for similarity weights, heading and quote lengths, and reader-facing sizes.
+///
+/// ```
+/// use report_diff::engine::token::word_count;
+/// assert_eq!(word_count("Trump delayed it by 90 days."), 6);
+/// assert_eq!(word_count("特朗普推迟"), 3);
+/// ```
+pub fn word_count(text: &str) -> usize {
+    let (mut words, mut cjk) = (0usize, 0usize);
+    for u in units(text, 0) {
+        match u.class {
+            UnitClass::Word | UnitClass::Number => words += 1,
+            UnitClass::Cjk => cjk += 1,
+            UnitClass::Space | UnitClass::Punct => {}
+        }
+    }
+    words + cjk.div_ceil(2)
+}
+
 /// Folds typographic variants to one plain form: curly quotes, dashes, ellipsis,
 /// full-width ASCII forms and ideographic punctuation.
 ///

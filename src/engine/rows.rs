@@ -1,0 +1,292 @@
+//! Laying aligned groups out as rows in reading order, with inline diffs,
+//! differing numbers, statistics and the similarity figure.
+
+use std::collections::BTreeSet;
+
+use super::align::Group;
+use super::boilerplate::Boilerplate;
+use super::inline::{self, InlineOp, Tag};
+use super::{
+    segment, token, Comparison, Document, NumberChange, Options, Row, RowKind, Span, Stats,
+};
+
+fn seg_span(doc: &Document, r: &std::ops::Range<usize>) -> Span {
+    Span(
+        doc.segments[r.start].range.0,
+        doc.segments[r.end - 1].range.1,
+    )
+}
+
+fn text_span(doc: &Document, r: &std::ops::Range<usize>) -> Span {
+    Span(doc.segments[r.start].text.0, doc.segments[r.end - 1].text.1)
+}
+
+fn numbers(doc: &Document, span: Span) -> Vec<String> {
+    token::units(&doc.text[span.0..span.1], span.0)
+        .into_iter()
+        .filter(|u| u.class == token::UnitClass::Number)
+        .map(|u| doc.text[u.span.0..u.span.1].to_string())
+        .collect()
+}
+
+fn number_changes(da: &Document, sa: Span, db: &Document, sb: Span) -> Vec<NumberChange> {
+    let na: BTreeSet<String> = numbers(da, sa).into_iter().collect();
+    let nb: BTreeSet<String> = numbers(db, sb).into_iter().collect();
+    let mut out: Vec<NumberChange> = na
+        .difference(&nb)
+        .map(|n| NumberChange {
+            a: Some(n.clone()),
+            b: None,
+        })
+        .collect();
+    out.extend(nb.difference(&na).map(|n| NumberChange {
+        a: None,
+        b: Some(n.clone()),
+    }));
+    out
+}
+
+fn opens_paragraph(doc: &Document, i: usize) -> bool {
+    segment::opens_paragraph(&doc.segments, i)
+}
+
+fn side_flags(doc: &Document, r: &std::ops::Range<usize>) -> (Option<Boilerplate>, bool) {
+    let bp = doc.boilerplate[r.clone()].iter().flatten().next().copied();
+    let all_bp = doc.boilerplate[r.clone()].iter().all(Option::is_some);
+    let tr = r.clone().all(|i| doc.is_translation(i));
+    (if all_bp { bp } else { None }, tr)
+}
+
+/// Sides of a comparison, indexable: `A` = 0, `B` = 1.
+const A: usize = 0;
+const B: usize = 1;
+
+fn side_of(g: &Group, side: usize) -> &std::ops::Range<usize> {
+    if side == A {
+        &g.a
+    } else {
+        &g.b
+    }
+}
+
+/// Lays aligned groups out as rows in reading order.
+struct Layout<'d> {
+    docs: [&'d Document; 2],
+    groups: &'d [Group],
+    /// Per side, per segment: the group holding it.
+    group_of: [Vec<Option<usize>>; 2],
+    /// Per group: inline diff, row kind and differing numbers, computed once
+    /// (a moved group shows in two rows).
+    diffs: Vec<(Vec<InlineOp>, RowKind, Vec<NumberChange>)>,
+    rows: Vec<Row>,
+    /// Per side, per group: the row showing a moved group's passage.
+    moved_row: [Vec<Option<usize>>; 2],
+}
+
+impl Layout<'_> {
+    /// A row for segment `i` of one side, which has no counterpart.
+    fn one_sided(&self, side: usize, i: usize) -> Row {
+        let doc = self.docs[side];
+        let (bp, tr) = side_flags(doc, &(i..i + 1));
+        let on = |s: usize, v: Span| (side == s).then_some(v);
+        Row {
+            a: on(A, doc.segments[i].range),
+            b: on(B, doc.segments[i].range),
+            kind: if side == A {
+                RowKind::OnlyA
+            } else {
+                RowKind::OnlyB
+            },
+            moved: false,
+            partner: None,
+            boilerplate: bp.is_some(),
+            boilerplate_kind: bp,
+            translation: tr,
+            restatement: doc.restatement[i],
+            score: 0.0,
+            segments_a: on(A, Span(i, i + 1)),
+            segments_b: on(B, Span(i, i + 1)),
+            inline: None,
+            numbers: Vec::new(),
+            paragraph_start: opens_paragraph(doc, i),
+        }
+    }
+
+    /// A row for group `gi`, showing the sides in `show`.
+    fn pair(&self, gi: usize, show: [bool; 2]) -> Row {
+        let g = &self.groups[gi];
+        let [da, db] = self.docs;
+        let flags = [side_flags(da, &g.a), side_flags(db, &g.b)];
+        // Boilerplate when every shown side is.
+        let bp = match show {
+            [true, true] => flags[A].0.and(flags[B].0),
+            [true, false] => flags[A].0,
+            _ => flags[B].0,
+        };
+        Row {
+            a: show[A].then(|| seg_span(da, &g.a)),
+            b: show[B].then(|| seg_span(db, &g.b)),
+            kind: self.diffs[gi].1,
+            moved: !g.anchored,
+            partner: None,
+            boilerplate: bp.is_some(),
+            boilerplate_kind: bp,
+            translation: (show[A] && flags[A].1) || (show[B] && flags[B].1),
+            restatement: (show[A] && g.a.clone().all(|i| da.restatement[i]))
+                || (show[B] && g.b.clone().all(|j| db.restatement[j])),
+            score: g.score,
+            segments_a: Some(Span(g.a.start, g.a.end)),
+            segments_b: Some(Span(g.b.start, g.b.end)),
+            inline: Some(self.diffs[gi].0.clone()),
+            numbers: self.diffs[gi].2.clone(),
+            paragraph_start: (show[A] && opens_paragraph(da, g.a.start))
+                || (show[B] && opens_paragraph(db, g.b.start)),
+        }
+    }
+
+    /// Emits one side's segments from `*pos` up to `until`: moved passages as
+    /// half rows (their partner row comes on the other side), the rest as
+    /// one-sided rows.
+    fn emit_until(&mut self, side: usize, until: usize, pos: &mut usize) {
+        while *pos < until {
+            match self.group_of[side][*pos] {
+                Some(gi) if !self.groups[gi].anchored => {
+                    self.moved_row[side][gi] = Some(self.rows.len());
+                    let row = self.pair(gi, [side == A, side == B]);
+                    self.rows.push(row);
+                    *pos = side_of(&self.groups[gi], side).end;
+                }
+                _ => {
+                    let row = self.one_sided(side, *pos);
+                    self.rows.push(row);
+                    *pos += 1;
+                }
+            }
+        }
+    }
+
+    /// All rows: between consecutive anchored pairs, A's then B's passages.
+    fn rows(mut self) -> Vec<Row> {
+        let lens = [self.docs[A].segments.len(), self.docs[B].segments.len()];
+        let mut anchors: Vec<usize> = (0..self.groups.len())
+            .filter(|&g| self.groups[g].anchored)
+            .collect();
+        anchors.sort_by_key(|&g| self.groups[g].a.start);
+        let mut pos = [0, 0];
+        for gi in anchors.into_iter().map(Some).chain([None]) {
+            for side in [A, B] {
+                let until = gi.map_or(lens[side], |g| side_of(&self.groups[g], side).start);
+                let mut p = pos[side];
+                self.emit_until(side, until, &mut p);
+                pos[side] = p;
+            }
+            if let Some(g) = gi {
+                let row = self.pair(g, [true, true]);
+                self.rows.push(row);
+                pos = [self.groups[g].a.end, self.groups[g].b.end];
+            }
+        }
+        for g in 0..self.groups.len() {
+            if let (Some(ra), Some(rb)) = (self.moved_row[A][g], self.moved_row[B][g]) {
+                self.rows[ra].partner = Some(rb);
+                self.rows[rb].partner = Some(ra);
+            }
+        }
+        self.rows
+    }
+}
+
+/// Turns aligned groups into rows in reading order, with inline diffs.
+pub(super) fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comparison {
+    let (na, nb) = (da.segments.len(), db.segments.len());
+    let mut group_of = [vec![None; na], vec![None; nb]];
+    for (gi, g) in groups.iter().enumerate() {
+        g.a.clone().for_each(|i| group_of[A][i] = Some(gi));
+        g.b.clone().for_each(|j| group_of[B][j] = Some(gi));
+    }
+    let diffs = groups
+        .iter()
+        .map(|g| {
+            let ops = inline::diff(
+                &da.text,
+                text_span(da, &g.a),
+                &db.text,
+                text_span(db, &g.b),
+                opts,
+            );
+            let kind = if ops.iter().all(|o| o.tag == Tag::Equal) {
+                RowKind::Equal
+            } else {
+                RowKind::Changed
+            };
+            let numbers = number_changes(da, text_span(da, &g.a), db, text_span(db, &g.b));
+            (ops, kind, numbers)
+        })
+        .collect();
+    let rows = Layout {
+        docs: [da, db],
+        groups,
+        group_of,
+        diffs,
+        rows: Vec::new(),
+        moved_row: [vec![None; groups.len()], vec![None; groups.len()]],
+    }
+    .rows();
+
+    // Similarity: words inside equal ops over all story words.
+    let story = |doc: &Document, i: usize| doc.boilerplate[i].is_none() && !doc.is_translation(i);
+    let total: usize = (0..na)
+        .filter(|&i| story(da, i))
+        .map(|i| da.words[i])
+        .sum::<usize>()
+        + (0..nb)
+            .filter(|&j| story(db, j))
+            .map(|j| db.words[j])
+            .sum::<usize>();
+    // Each story pair contributes its words, weighted by how closely it
+    // matches: symmetric by construction (scores are), unlike counts taken from
+    // one of several equally short word diffs.
+    let common: f64 = groups
+        .iter()
+        .filter(|g| g.a.clone().all(|i| story(da, i)) && g.b.clone().all(|j| story(db, j)))
+        .map(|g| {
+            let n: usize = da.words[g.a.clone()]
+                .iter()
+                .chain(&db.words[g.b.clone()])
+                .sum();
+            g.score * n as f64
+        })
+        .sum();
+    let similarity = if total == 0 {
+        if na == 0 && nb == 0 || da.text == db.text {
+            1.0
+        } else {
+            0.0
+        }
+    } else {
+        (common / total as f64).min(1.0)
+    };
+
+    let mut stats = Stats::default();
+    for r in &rows {
+        if r.boilerplate {
+            stats.boilerplate += 1;
+            continue;
+        }
+        match r.kind {
+            RowKind::Equal if !r.moved => stats.equal += 1,
+            RowKind::Changed if !r.moved => stats.changed += 1,
+            RowKind::OnlyA | RowKind::OnlyB if r.translation => stats.translation += 1,
+            RowKind::OnlyA => stats.only_a += 1,
+            RowKind::OnlyB => stats.only_b += 1,
+            _ => {}
+        }
+    }
+    stats.moved = groups.iter().filter(|g| !g.anchored).count();
+    Comparison {
+        similarity,
+        rows,
+        stats,
+        quotes: Vec::new(),
+    }
+}
