@@ -185,3 +185,30 @@ test('quotes: one remark in two wordings is shown side by side', T, async () => 
   assert.notEqual(await page.locator('.quotes').getAttribute('open'), null, 'open when quotes match');
   await page.context().close();
 });
+
+test('theme=light|dark|auto: the link wins over the system setting, auto follows it', T, async () => {
+  const bright = async (page) => {
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = bg.match(/\d+/g).map(Number);
+    return r + g + b > 600;
+  };
+  const dark = await h.newPage({ colorScheme: 'dark' });
+  await openApp(dark, h, '?a=000&b=002&theme=light');
+  assert.equal(await bright(dark), true, 'theme=light on a dark system is light');
+  assert.equal(await dark.inputValue('#opt-theme'), 'light');
+  await dark.selectOption('#opt-theme', 'auto');
+  await dark.waitForFunction(() => document.querySelector('#app-root').dataset.theme === 'auto');
+  assert.equal(await bright(dark), false, 'auto follows the dark system');
+  assert.equal(new URL(dark.url()).searchParams.get('theme'), null, 'auto is the default: not in the URL');
+  await dark.context().close();
+
+  const light = await h.newPage({ colorScheme: 'light' });
+  await openApp(light, h, '?a=000&b=002');
+  assert.equal(await bright(light), true);
+  await light.selectOption('#opt-theme', 'dark');
+  await expectUrlParams(light, { theme: 'dark' });
+  assert.equal(await bright(light), false, 'theme=dark on a light system is dark');
+  await openApp(light, h, '?a=000&b=002&theme=sepia');
+  assert.match(await light.locator('[role="alert"]').first().textContent(), /sepia/);
+  await light.context().close();
+});

@@ -7,7 +7,8 @@
 //!   translated ones), diffs words inside each aligned pair and flags boilerplate.
 //!   Everything it returns is `serde`-serialisable.
 //! - [`corpus`]: the five bundled reports and their metadata, compiled in.
-//! - [`view`]: the view model, derived from the engine's results; pure Rust.
+//! - [`view`]: the view models, derived from the engine's results; pure Rust.
+//! - [`params`]: the URL parameters, parsed and written back; pure Rust.
 //! - `app` (only on `wasm32`): Yew components that render the engine's results.
 //!
 //! ```
@@ -21,6 +22,7 @@
 
 pub mod corpus;
 pub mod engine;
+pub mod params;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,9 +1,10 @@
-//! Noise options and boilerplate display.
+//! Noise options, boilerplate display and colour theme.
 
 use yew::prelude::*;
 
-use super::state::BoilerplateMode;
 use crate::engine::Options;
+use crate::params::Theme;
+use crate::view::BoilerplateDisplay as BoilerplateMode;
 
 /// Properties of [`Controls`].
 #[derive(Properties, PartialEq)]
@@ -16,9 +17,46 @@ pub struct ControlsProps {
     pub on_opts: Callback<Options>,
     /// Called with a new boilerplate mode.
     pub on_boilerplate: Callback<BoilerplateMode>,
+    /// Current colour theme.
+    pub theme: Theme,
+    /// Called with a new theme.
+    pub on_theme: Callback<Theme>,
 }
 
-/// Checkboxes for the noise options and a boilerplate selector.
+/// A labelled `<select>` over `options`, each shown as `label(option)` and
+/// identified by `value(option)`.
+fn select<T: Copy + PartialEq + 'static>(
+    id: &'static str,
+    label: &'static str,
+    options: &'static [T],
+    current: T,
+    value: fn(T) -> &'static str,
+    text: fn(T) -> &'static str,
+    on_pick: &Callback<T>,
+) -> Html {
+    let onchange = {
+        let cb = on_pick.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let v = select.value();
+            if let Some(&o) = options.iter().find(|&&o| value(o) == v) {
+                cb.emit(o);
+            }
+        })
+    };
+    html! {
+        <label for={id} class="toggle">
+            { label }
+            <select {id} {onchange}>
+                { for options.iter().map(|&o| html! {
+                    <option value={value(o)} selected={o == current}>{ text(o) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// Checkboxes for the noise options, a boilerplate selector and a theme selector.
 #[function_component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let toggle = |label: &'static str,
@@ -40,29 +78,15 @@ pub fn Controls(props: &ControlsProps) -> Html {
             </label>
         }
     };
-    let on_mode = {
-        let cb = props.on_boilerplate.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(m) = BoilerplateMode::parse(&select.value()) {
-                cb.emit(m);
-            }
-        })
-    };
     html! {
         <fieldset class="controls">
             <legend>{ "Ignore" }</legend>
             { toggle("case", "opt-case", |o| o.ignore_case, |o, v| o.ignore_case = v) }
             { toggle("punctuation & typography", "opt-punct", |o| o.ignore_punctuation, |o, v| o.ignore_punctuation = v) }
             { toggle("whitespace", "opt-space", |o| o.ignore_whitespace, |o, v| o.ignore_whitespace = v) }
-            <label for="opt-boilerplate" class="toggle">
-                { "Site chrome & ads " }
-                <select id="opt-boilerplate" onchange={on_mode}>
-                    { for [BoilerplateMode::Dim, BoilerplateMode::Show, BoilerplateMode::Hide].into_iter().map(|m| html! {
-                        <option value={m.as_str()} selected={m == props.boilerplate}>{ m.as_str() }</option>
-                    }) }
-                </select>
-            </label>
+            { select("opt-boilerplate", "Site chrome & ads ", &BoilerplateMode::ALL, props.boilerplate,
+                BoilerplateMode::as_str, BoilerplateMode::as_str, &props.on_boilerplate) }
+            { select("opt-theme", "Theme ", &Theme::ALL, props.theme, Theme::as_str, Theme::label, &props.on_theme) }
         </fieldset>
     }
 }

@@ -2,8 +2,8 @@
 //!
 //! Data flows one way: bundled texts → [`Collection`] (built once) →
 //! [`Comparison`](crate::engine::Comparison) (memoised on the pair and options)
-//! → components. All UI state lives in one reducer ([`state::State`]), mirrored
-//! in the URL.
+//! → view models (memoised likewise) → components. All UI state lives in one
+//! reducer ([`state::State`]); its [`Params`] part is mirrored in the URL.
 
 mod controls;
 mod picker;
@@ -20,12 +20,15 @@ use yew::prelude::*;
 
 use crate::corpus;
 use crate::engine::{Collection, Options};
-use crate::view::{split_model, SplitModel};
+use crate::params::{Params, View};
+use crate::view::{
+    quotes_model, split_model, translation_model, BoilerplateDisplay, QuotesModel, SplitModel,
+};
 use controls::Controls;
 use picker::Picker;
 use quotes::QuotesPanel;
 use split::SplitView;
-use state::{Action, BoilerplateMode, State, View};
+use state::{Action, State};
 use summary::Summary;
 use translation::TranslationView;
 
@@ -109,12 +112,13 @@ pub fn App() -> Html {
     });
     let state = {
         let ids = ids.clone();
-        use_reducer(move || State::from_query(&url::read_query(), &ids))
+        use_reducer(move || State::from_search(&url::read_search(), &ids))
     };
+    let p: &Params = &state.params;
     let comparison = {
         let collection = collection.clone();
         use_memo(
-            (state.a, state.b, state.opts),
+            (p.a, p.b, p.opts),
             move |&(a, b, opts): &(usize, usize, Options)| {
                 collection.compare(a, b, &opts).map(Rc::new)
             },
@@ -126,8 +130,8 @@ pub fn App() -> Html {
         let reports = reports.clone();
         let comparison = comparison.clone();
         use_memo(
-            (state.a, state.b, state.opts, state.boilerplate),
-            move |&(a, b, _, display): &(usize, usize, Options, BoilerplateMode)| match (
+            (p.a, p.b, p.opts, p.boilerplate),
+            move |&(a, b, _, display): &(usize, usize, Options, BoilerplateDisplay)| match (
                 comparison.as_ref(),
                 reports.get(a),
                 reports.get(b),
@@ -139,21 +143,35 @@ pub fn App() -> Html {
             },
         )
     };
-    // The report whose translation can be checked: A if bilingual, else B.
+    let quotes = {
+        let reports = reports.clone();
+        let comparison = comparison.clone();
+        use_memo(
+            (p.a, p.b, p.opts),
+            move |&(a, b, _): &(usize, usize, Options)| match (
+                comparison.as_ref(),
+                reports.get(a),
+                reports.get(b),
+            ) {
+                (Some(cmp), Some(ra), Some(rb)) => Rc::new(quotes_model(cmp, &ra.text, &rb.text)),
+                _ => Rc::new(QuotesModel::default()),
+            },
+        )
+    };
+    // The report whose translation can be checked: A if bilingual, else B,
+    // with its id (for the tab) and its model.
     let bilingual = {
         let collection = collection.clone();
-        use_memo((state.a, state.b), move |&(a, b): &(usize, usize)| {
+        let reports = reports.clone();
+        use_memo((p.a, p.b), move |&(a, b): &(usize, usize)| {
             [a, b].into_iter().find_map(|i| {
-                let doc = collection.documents().get(i)?;
-                Some((i, Rc::new(doc.bilingual()?.clone())))
+                let bi = collection.documents().get(i)?.bilingual()?;
+                let r = reports.get(i)?;
+                Some((r.id.clone(), Rc::new(translation_model(&r.id, &r.text, bi))))
             })
         })
     };
-    {
-        let ids = ids.clone();
-        let query = state.to_query(&ids);
-        use_effect_with(query, |q| url::write_query(q));
-    }
+    use_effect_with(p.to_query(&ids), |q| url::write_search(q));
 
     let d = state.dispatcher();
     let on_a = dispatch(&d, Action::SetA);
@@ -162,12 +180,13 @@ pub fn App() -> Html {
     let on_opts = dispatch(&d, Action::SetOptions);
     let on_boilerplate = dispatch(&d, Action::SetBoilerplate);
     let on_view = dispatch(&d, Action::SetView);
+    let on_theme = dispatch(&d, Action::SetTheme);
     let dismiss = dispatch(&d, |_: MouseEvent| Action::DismissNotices);
 
-    let ra = reports.get(state.a);
-    let rb = reports.get(state.b);
+    let ra = reports.get(p.a);
+    let rb = reports.get(p.b);
     html! {
-        <main id="app-root" data-ready="true">
+        <main id="app-root" data-ready="true" data-theme={p.theme.as_str()}>
             <header class="top">
                 <h1>{ "How the reports differ" }</h1>
                 if !state.notices.is_empty() {
@@ -177,27 +196,25 @@ pub fn App() -> Html {
                     </div>
                 }
                 <div class="pickers">
-                    <Picker side="a" reports={reports.clone()} selected={state.a} on_pick={on_a} />
+                    <Picker side="a" reports={reports.clone()} selected={p.a} on_pick={on_a} />
                     <button id="swap" type="button" class="swap" onclick={on_swap}
                         aria-label="Swap reports A and B" title="Swap A and B">{ "⇄" }</button>
-                    <Picker side="b" reports={reports.clone()} selected={state.b} on_pick={on_b} />
+                    <Picker side="b" reports={reports.clone()} selected={p.b} on_pick={on_b} />
                 </div>
-                <Controls opts={state.opts} boilerplate={state.boilerplate} {on_opts} {on_boilerplate} />
+                <Controls opts={p.opts} boilerplate={p.boilerplate} {on_opts} {on_boilerplate}
+                    theme={p.theme} {on_theme} />
             </header>
-            <ViewSwitch view={state.view} bilingual={bilingual.as_ref().as_ref().and_then(|(i, _)| reports.get(*i)).map(|r| r.id.clone())} {on_view} />
+            <ViewSwitch view={p.view} bilingual={bilingual.as_ref().as_ref().map(|(id, _)| id.clone())} {on_view} />
             {
-                match (state.view, &*bilingual, &*comparison, ra, rb) {
-                    (View::Translation, Some((i, b)), _, _, _) => match reports.get(*i) {
-                        Some(r) => html! { <TranslationView id={r.id.clone()} text={r.text.clone()} bilingual={b.clone()} /> },
-                        None => Html::default(),
-                    },
+                match (p.view, &*bilingual, &*comparison, ra, rb) {
+                    (View::Translation, Some((_, m)), _, _, _) => html! { <TranslationView model={m.clone()} /> },
                     (_, _, Some(cmp), Some(ra), Some(rb)) => html! {
                         <>
-                            if state.view == View::Translation {
+                            if p.view == View::Translation {
                                 <p class="notice" role="status">{ "Neither report carries a translation; showing them side by side." }</p>
                             }
                             <Summary similarity={cmp.similarity} stats={cmp.stats.clone()} />
-                            <QuotesPanel text_a={ra.text.clone()} text_b={rb.text.clone()} comparison={cmp.clone()} />
+                            <QuotesPanel model={(*quotes).clone()} />
                             <SplitView label_a={ra.id.clone()} label_b={rb.id.clone()} model={(*model).clone()} />
                         </>
                     },

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::view::{Piece, Slot, SplitModel};
+use crate::view::{Piece, Side, Slot, SplitModel};
 
 /// Properties of [`SplitView`].
 #[derive(Properties, PartialEq)]
@@ -21,16 +21,18 @@ pub struct SplitProps {
     pub model: Rc<SplitModel>,
 }
 
-/// A run of text: plain, or `<del>` on side A / `<ins>` on side B.
-pub(super) fn piece(p: &Piece, side_a: bool) -> Html {
-    match (p, side_a) {
-        (Piece::Same(t), _) => html! { { AttrValue::from(t.clone()) } },
-        (Piece::Changed(t), true) => html! { <del>{ AttrValue::from(t.clone()) }</del> },
-        (Piece::Changed(t), false) => html! { <ins>{ AttrValue::from(t.clone()) }</ins> },
-    }
+/// Runs of text: plain, `<del>` (only in A) or `<ins>` (only in B).
+pub(super) fn pieces(ps: &[Piece]) -> Html {
+    ps.iter()
+        .map(|p| match p {
+            Piece::Same(t) => html! { { AttrValue::from(t.clone()) } },
+            Piece::Removed(t) => html! { <del>{ AttrValue::from(t.clone()) }</del> },
+            Piece::Added(t) => html! { <ins>{ AttrValue::from(t.clone()) }</ins> },
+        })
+        .collect()
 }
 
-fn slot(s: &Slot, grid_row: usize, side_a: bool, label: &str) -> Html {
+fn slot(s: &Slot, grid_row: usize, label: &str) -> Html {
     let style = format!("--r:{grid_row}");
     match s {
         Slot::Gap { id, note } => html! {
@@ -52,7 +54,7 @@ fn slot(s: &Slot, grid_row: usize, side_a: bool, label: &str) -> Html {
                     if let Some(b) = &c.badge {
                         <span class="badge" data-decor="" aria-hidden="true">{ b.clone() }</span>
                     }
-                    <span class="text" data-text="">{ for c.pieces.iter().map(|p| piece(p, side_a)) }</span>
+                    <span class="text" data-text="">{ pieces(&c.pieces) }</span>
                     if let Some((href, text)) = &c.jump {
                         <a class="jump" data-decor="" href={href.clone()}>{ *text }</a>
                     }
@@ -69,16 +71,12 @@ fn slot(s: &Slot, grid_row: usize, side_a: bool, label: &str) -> Html {
 #[function_component]
 pub fn SplitView(props: &SplitProps) -> Html {
     let m = &props.model;
-    let pane = |side_a: bool| {
-        let label = if side_a {
-            &props.label_a
-        } else {
-            &props.label_b
-        };
+    let pane = |side: Side| {
+        let label = side.pick(&props.label_a, &props.label_b);
         html! {
-            <div class="pane" data-pane={if side_a { "a" } else { "b" }} role="region"
+            <div class="pane" data-pane={side.as_str()} role="region"
                 aria-label={format!("Report {label}")}>
-                { for m.rows.iter().map(|r| slot(if side_a { &r.a } else { &r.b }, r.grid_row, side_a, label)) }
+                { for m.rows.iter().map(|r| slot(side.pick(&r.a, &r.b), r.grid_row, label)) }
             </div>
         }
     };
@@ -88,8 +86,8 @@ pub fn SplitView(props: &SplitProps) -> Html {
                 <p class="hidden-note">{ format!("{} boilerplate passages hidden.", m.hidden) }</p>
             }
             <div class="grid">
-                { pane(true) }
-                { pane(false) }
+                { pane(Side::A) }
+                { pane(Side::B) }
             </div>
         </section>
     }

@@ -1,34 +1,12 @@
-//! The view model: what the side-by-side view shows, derived from a
-//! [`Comparison`] once per (pair, options, display mode). Pure Rust with no web
-//! dependency, so it is tested natively; the Yew components only turn it into
-//! elements. Texts are `Rc<str>`, so rendering clones pointers, not strings.
+//! The side-by-side view's model: rows of two slots, each a passage (its
+//! text split into same / changed runs, its labels and links) or a gap.
 
-use std::rc::Rc;
-
+use super::{side_pieces, slice, BoilerplateDisplay, Label, Piece, Side};
 use crate::engine::boilerplate::Boilerplate;
-use crate::engine::inline::{InlineOp, Tag};
 use crate::engine::{Comparison, NumberChange, Row, RowKind, Span};
 
 /// Pairs scoring below this are labelled as loose matches.
 pub const LOOSE: f64 = 0.25;
-
-/// A run of a passage's text on one side.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Piece {
-    /// Text both reports have (under the options).
-    Same(Rc<str>),
-    /// Text only this side has: deleted on side A, inserted on side B.
-    Changed(Rc<str>),
-}
-
-impl Piece {
-    /// The piece's text.
-    pub fn text(&self) -> &str {
-        match self {
-            Piece::Same(t) | Piece::Changed(t) => t,
-        }
-    }
-}
 
 /// How a passage relates to the other report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,35 +94,6 @@ pub struct SplitModel {
     pub hidden: usize,
 }
 
-/// How boilerplate is displayed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BoilerplateDisplay {
-    /// Like any passage.
-    Show,
-    /// Greyed out (the app's default: nothing hidden, the story stands out).
-    Dim,
-    /// Left out.
-    Hide,
-}
-
-impl BoilerplateDisplay {
-    /// The URL / form value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Show => "show",
-            Self::Dim => "dim",
-            Self::Hide => "hide",
-        }
-    }
-
-    /// Parses a URL / form value.
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::Show, Self::Dim, Self::Hide]
-            .into_iter()
-            .find(|m| m.as_str() == s)
-    }
-}
-
 fn kind(row: &Row) -> CellKind {
     match (row.kind, row.moved) {
         (_, true) => CellKind::Moved,
@@ -164,34 +113,10 @@ fn sr_label(row: &Row) -> &'static str {
     }
 }
 
-/// One side of a word-level diff as runs of same / changed text.
-///
-/// ```
-/// use report_diff::engine::{inline::diff, Options, Span};
-/// use report_diff::view::{side_pieces, Piece};
-/// let (a, b) = ("Trump delayed it.", "Trump paused it.");
-/// let ops = diff(a, Span(0, a.len()), b, Span(0, b.len()), &Options::default());
-/// assert_eq!(side_pieces(&ops, false)[1], Piece::Changed("paused".into()));
-/// ```
-pub fn side_pieces(ops: &[InlineOp], side_a: bool) -> Vec<Piece> {
-    ops.iter()
-        .filter_map(|op| match (op.tag, side_a) {
-            (Tag::Equal, true) => Some(Piece::Same(op.text.as_str().into())),
-            (Tag::Equal, false) => Some(Piece::Same(op.b_side().into())),
-            (Tag::Delete, true) | (Tag::Insert, false) => {
-                Some(Piece::Changed(op.text.as_str().into()))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-fn pieces(row: &Row, side_a: bool, text: &str, span: Span) -> Vec<Piece> {
+fn pieces(row: &Row, side: Side, text: &str, span: Span) -> Vec<Piece> {
     match &row.inline {
-        Some(ops) => side_pieces(ops, side_a),
-        None => vec![Piece::Same(
-            text.get(span.0..span.1).unwrap_or("").trim().into(),
-        )],
+        Some(ops) => side_pieces(ops, side),
+        None => vec![Piece::Same(slice(text, span).trim().into())],
     }
 }
 
@@ -216,10 +141,9 @@ fn numbers(changes: &[NumberChange]) -> Option<String> {
     Some(format!("Numbers differ: {}", parts.join(" · ")))
 }
 
-fn slot(row: &Row, index: usize, side_a: bool, text: &str, mode: BoilerplateDisplay) -> Slot {
-    let tag = if side_a { "a" } else { "b" };
-    let id = format!("r{index}-{tag}");
-    let Some(span) = (if side_a { row.a } else { row.b }) else {
+fn slot(row: &Row, index: usize, side: Side, text: &str, mode: BoilerplateDisplay) -> Slot {
+    let id = format!("r{index}-{}", side.as_str());
+    let Some(span) = side.pick(row.a, row.b) else {
         let note = if row.moved {
             "moved elsewhere"
         } else {
@@ -229,7 +153,7 @@ fn slot(row: &Row, index: usize, side_a: bool, text: &str, mode: BoilerplateDisp
     };
     let badge = match (row.moved, row.boilerplate_kind, row.translation) {
         (true, _, _) => Some("moved".to_string()),
-        (false, Some(k), _) => Some(format!("{k:?}").to_lowercase()),
+        (false, Some(k), _) => Some(k.label().to_string()),
         (false, None, true) => Some("translation".to_string()),
         // Rewritten passages that share only a few distinctive words: say the
         // pairing is tentative rather than let a wall of changes speak.
@@ -238,13 +162,8 @@ fn slot(row: &Row, index: usize, side_a: bool, text: &str, mode: BoilerplateDisp
         _ => None,
     };
     let jump = row.partner.map(|p| {
-        let other = if side_a { "b" } else { "a" };
-        let label = if side_a {
-            "→ where B has it"
-        } else {
-            "← where A has it"
-        };
-        (format!("#r{p}-{other}"), label)
+        let label = side.pick("→ where B has it", "← where A has it");
+        (format!("#r{p}-{}", side.other().as_str()), label)
     });
     Slot::Cell(Cell {
         id,
@@ -255,10 +174,10 @@ fn slot(row: &Row, index: usize, side_a: bool, text: &str, mode: BoilerplateDisp
         paragraph_start: row.paragraph_start,
         badge,
         sr_label: sr_label(row),
-        pieces: pieces(row, side_a, text, span),
+        pieces: pieces(row, side, text, span),
         jump,
         // Listed once per pair, under A's side (or B's, for a moved B passage).
-        numbers: (side_a || row.a.is_none())
+        numbers: (side == Side::A || row.a.is_none())
             .then(|| numbers(&row.numbers))
             .flatten(),
     })
@@ -269,11 +188,11 @@ fn slot(row: &Row, index: usize, side_a: bool, text: &str, mode: BoilerplateDisp
 ///
 /// ```
 /// use report_diff::engine::{compare, Options};
-/// use report_diff::view::{split_model, BoilerplateDisplay};
+/// use report_diff::view::{split_model, BoilerplateDisplay, Side};
 /// let (a, b) = ("Trump delayed the AI order.", "Trump postponed the AI order.");
 /// let m = split_model(&compare(a, b, &Options::default()), a, b, BoilerplateDisplay::Dim);
-/// assert_eq!(m.pane_text(true), a);
-/// assert_eq!(m.pane_text(false), b);
+/// assert_eq!(m.pane_text(Side::A), a);
+/// assert_eq!(m.pane_text(Side::B), b);
 /// ```
 pub fn split_model(
     cmp: &Comparison,
@@ -289,8 +208,8 @@ pub fn split_model(
         }
         model.rows.push(SplitRow {
             grid_row: model.rows.len() + 1,
-            a: slot(row, i, true, text_a, mode),
-            b: slot(row, i, false, text_b, mode),
+            a: slot(row, i, Side::A, text_a, mode),
+            b: slot(row, i, Side::B, text_b, mode),
         });
     }
     model
@@ -299,10 +218,10 @@ pub fn split_model(
 impl SplitModel {
     /// The text one side shows, passages joined by single spaces (what a
     /// reader sees, whitespace aside).
-    pub fn pane_text(&self, side_a: bool) -> String {
+    pub fn pane_text(&self, side: Side) -> String {
         self.rows
             .iter()
-            .filter_map(|r| match if side_a { &r.a } else { &r.b } {
+            .filter_map(|r| match side.pick(&r.a, &r.b) {
                 Slot::Cell(c) => Some(c.pieces.iter().map(Piece::text).collect::<String>()),
                 Slot::Gap { .. } => None,
             })
@@ -345,8 +264,16 @@ mod tests {
                     };
                     let cmp = c.compare(a, b, &opts).unwrap();
                     let m = split_model(&cmp, texts[a], texts[b], BoilerplateDisplay::Dim);
-                    assert_eq!(squash(&m.pane_text(true)), squash(texts[a]), "{a} vs {b}");
-                    assert_eq!(squash(&m.pane_text(false)), squash(texts[b]), "{a} vs {b}");
+                    assert_eq!(
+                        squash(&m.pane_text(Side::A)),
+                        squash(texts[a]),
+                        "{a} vs {b}"
+                    );
+                    assert_eq!(
+                        squash(&m.pane_text(Side::B)),
+                        squash(texts[b]),
+                        "{a} vs {b}"
+                    );
                 }
             }
         }
@@ -373,7 +300,7 @@ mod tests {
         let cmp = c.compare(0, 4, &Options::default()).unwrap();
         let m = split_model(&cmp, texts[0], texts[4], BoilerplateDisplay::Hide);
         assert!(m.hidden > 0);
-        let a = m.pane_text(true);
+        let a = m.pane_text(Side::A);
         assert!(!a.contains("Disclaimer") && a.contains("U.S. President Trump postponed"));
         assert_eq!(
             m.rows.iter().map(|r| r.grid_row).collect::<Vec<_>>(),
