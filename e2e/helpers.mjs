@@ -41,6 +41,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** The policy the release build must run under with no violation (issue 7). */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 // ---------------------------------------------------------------- reports
 
 /** Report ids, from the files reports/NNN_*.txt, sorted ("000".."004"). */
@@ -83,12 +86,12 @@ const PANIC_RE = /panicked at|RuntimeError: unreachable|unreachable executed/i;
  * Start a static server on `root` (default dist/) and a browser.
  * @returns harness: { url, browser, errors, newPage(opts), close() }
  */
-export async function startHarness({ root = DIST_DIR } = {}) {
+export async function startHarness({ root = DIST_DIR, headers, route } = {}) {
   assert.ok(
     existsSync(path.join(root, 'index.html')),
     `${path.join(root, 'index.html')} not found: run \`trunk build --release\` first (scripts/test.sh does)`,
   );
-  const server = await startServer(root);
+  const server = await startServer(root, { headers, route });
   let browser;
   try {
     browser = await launchBrowser();

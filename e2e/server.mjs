@@ -57,18 +57,26 @@ async function resolveFile(root, urlPath) {
 /**
  * Start serving `root` on 127.0.0.1 at an ephemeral port.
  * @param {string} root directory to serve
+ * @param {object} [options]
+ * @param {Record<string,string>|((urlPath: string) => Record<string,string>)} [options.headers]
+ *   extra response headers (e.g. a Content-Security-Policy, CORS), for every
+ *   file or per path
+ * @param {(req, res, urlPath: string) => boolean} [options.route] answers a
+ *   request itself when it returns true (test fixtures: slow, broken, HTML)
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
  *   `url` has no trailing slash, e.g. "http://127.0.0.1:41234".
  */
-export async function startServer(root) {
+export async function startServer(root, { headers = {}, route } = {}) {
   const absRoot = path.resolve(root);
+  const extra = (urlPath) => (typeof headers === 'function' ? headers(urlPath) : headers) ?? {};
   const server = createServer(async (req, res) => {
+    const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra(urlPath) });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
-    const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (route?.(req, res, urlPath)) return;
     const file = await resolveFile(absRoot, urlPath);
     if (!file) return send(404, `not found: ${urlPath}`);
     try {
@@ -77,6 +85,7 @@ export async function startServer(root) {
         'content-type': mimeType(file),
         'content-length': body.length,
         'cache-control': 'no-store',
+        ...extra(urlPath),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {

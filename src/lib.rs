@@ -9,6 +9,7 @@
 //! - [`corpus`]: the five bundled reports and their metadata, compiled in.
 //! - [`view`]: the view models, derived from the engine's results; pure Rust.
 //! - [`params`]: the URL parameters, parsed and written back; pure Rust.
+//! - [`embed`]: height messages for host pages, embed snippets, permalinks.
 //! - `app` (only on `wasm32`): Yew components that render the engine's results.
 //!
 //! ```
@@ -21,6 +22,7 @@
 //! ```
 
 pub mod corpus;
+pub mod embed;
 pub mod engine;
 pub mod params;
 pub mod view;

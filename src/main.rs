@@ -1,9 +1,16 @@
 //! Entry point of the browser app (built by `trunk`). Natively there is nothing to
 //! run: use `cargo run --example compare` for the engine's command-line front end.
 
+/// Nothing runs on load: `boot.js` calls [`mount`] with the URLs it knows.
 #[cfg(target_arch = "wasm32")]
-fn main() {
-    report_diff::app::start();
+fn main() {}
+
+/// Mounts the widgets (called by `boot.js` once the module is instantiated):
+/// `base` is the URL of the app's directory, `css` the stylesheet's file name.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount(base: String, css: String) {
+    report_diff::app::start(base, css);
 }
 
 /// Browser benchmark hooks (`window.wasmBindings.*` in a trunk build), timed from
@@ -28,6 +35,13 @@ mod bench {
     pub fn bench_build_collection() -> usize {
         let c = engine::Collection::new(&texts());
         c.documents().iter().map(|d| d.segments().len()).sum()
+    }
+
+    /// Panics on purpose, for the browser test of the friendly error page:
+    /// no engine input is known to panic (the engine is fuzzed).
+    #[wasm_bindgen]
+    pub fn test_panic() {
+        panic!("test_panic called");
     }
 
     /// Compares all 10 pairs of bundled reports on a collection built once

@@ -6,6 +6,10 @@
 //! reducer ([`state::State`]); its [`Params`] part is mirrored in the URL.
 
 mod controls;
+mod fatal;
+mod frame;
+mod grid_rows;
+mod mount;
 mod picker;
 mod quotes;
 mod split;
@@ -100,9 +104,22 @@ fn dispatch<T: 'static>(
     Callback::from(move |x| d.dispatch(action(x)))
 }
 
+pub use mount::start;
+
+/// Properties of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The query string of a widget mounted into a host page's element (from
+    /// its `data-` attributes); `None` on the app's own page, where the page URL
+    /// holds them and follows every change.
+    pub params: Option<AttrValue>,
+    /// URL of the directory the app's files are served from (ends in `/`).
+    pub base: AttrValue,
+}
+
 /// The widget.
 #[function_component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let reports = use_memo((), |_| report_infos());
     let ids: Rc<Vec<String>> = use_memo(reports.clone(), |r| {
         r.iter().map(|r| r.id.to_string()).collect()
@@ -112,7 +129,11 @@ pub fn App() -> Html {
     });
     let state = {
         let ids = ids.clone();
-        use_reducer(move || State::from_search(&url::read_search(), &ids))
+        let params = props.params.clone();
+        use_reducer(move || match params {
+            Some(q) => State::from_search(&q, &ids),
+            None => State::from_search(&url::read_search(), &ids),
+        })
     };
     let p: &Params = &state.params;
     let comparison = {
@@ -171,7 +192,16 @@ pub fn App() -> Html {
             })
         })
     };
-    use_effect_with(p.to_query(&ids), |q| url::write_search(q));
+    {
+        // Only the app's own page mirrors its state in the address bar; a
+        // widget mounted in a host page leaves the host's URL alone.
+        let page = props.params.is_none();
+        use_effect_with(p.to_query(&ids), move |q| {
+            if page {
+                url::write_search(q)
+            }
+        });
+    }
 
     let d = state.dispatcher();
     let on_a = dispatch(&d, Action::SetA);
@@ -259,16 +289,4 @@ pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
             { tab(View::Translation, translation_label, props.bilingual.is_some()) }
         </nav>
     }
-}
-
-/// Mounts the app on `#report-diff` if the page has one, else on `<body>`.
-pub fn start() {
-    let root = gloo::utils::document().get_element_by_id("report-diff");
-    match root {
-        Some(el) => {
-            el.set_inner_html(""); // drop the loading note
-            yew::Renderer::<App>::with_root(el).render()
-        }
-        None => yew::Renderer::<App>::new().render(),
-    };
 }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::grid_rows::use_grid_rows;
 use crate::view::{Piece, Side, Slot, SplitModel};
 
 /// Properties of [`SplitView`].
@@ -33,10 +34,10 @@ pub(super) fn pieces(ps: &[Piece]) -> Html {
 }
 
 fn slot(s: &Slot, grid_row: usize, label: &str) -> Html {
-    let style = format!("--r:{grid_row}");
+    let r = grid_row.to_string();
     match s {
         Slot::Gap { id, note } => html! {
-            <div id={id.clone()} class={classes!("cell", "gap")} {style} data-decor="">
+            <div id={id.clone()} class={classes!("cell", "gap")} data-r={r} data-decor="">
                 <span class="visually-hidden">{ format!("{label}: {note}") }</span>
             </div>
         },
@@ -49,7 +50,7 @@ fn slot(s: &Slot, grid_row: usize, label: &str) -> Html {
                 c.paragraph_start.then_some("para"),
             );
             html! {
-                <div id={c.id.clone()} {class} {style}>
+                <div id={c.id.clone()} {class} data-r={r}>
                     <span class="visually-hidden" data-decor="">{ c.sr_label }</span>
                     if let Some(b) = &c.badge {
                         <span class="badge" data-decor="" aria-hidden="true">{ b.clone() }</span>
@@ -71,6 +72,7 @@ fn slot(s: &Slot, grid_row: usize, label: &str) -> Html {
 #[function_component]
 pub fn SplitView(props: &SplitProps) -> Html {
     let m = &props.model;
+    let grid = use_grid_rows();
     let pane = |side: Side| {
         let label = side.pick(&props.label_a, &props.label_b);
         html! {
@@ -85,7 +87,7 @@ pub fn SplitView(props: &SplitProps) -> Html {
             if m.hidden > 0 {
                 <p class="hidden-note">{ format!("{} boilerplate passages hidden.", m.hidden) }</p>
             }
-            <div class="grid">
+            <div class="grid" ref={grid}>
                 { pane(Side::A) }
                 { pane(Side::B) }
             </div>

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::grid_rows::use_grid_rows;
 use crate::view::{TranslationModel, TranslationRow};
 
 /// Properties of [`TranslationView`].
@@ -14,11 +15,11 @@ pub struct TranslationProps {
 }
 
 fn cell(row: &TranslationRow, index: usize, first: bool) -> Html {
-    let style = format!("--r:{}", index + 1);
+    let r = (index + 1).to_string();
     let text = if first { &row.first } else { &row.second };
     match text {
         Some(t) => html! {
-            <div class="cell translation-cell" {style}>
+            <div class="cell translation-cell" data-r={r}>
                 <span class="text" data-text="">{ AttrValue::from(t.clone()) }</span>
                 if let (true, Some(check)) = (first, &row.check) {
                     <p class="anchors" data-decor="">{ check.clone() }</p>
@@ -26,7 +27,7 @@ fn cell(row: &TranslationRow, index: usize, first: bool) -> Html {
             </div>
         },
         None => html! {
-            <div class={classes!("cell", "gap")} {style} data-decor="">
+            <div class={classes!("cell", "gap")} data-r={r} data-decor="">
                 <span class="visually-hidden">{ "no counterpart" }</span>
             </div>
         },
@@ -37,6 +38,7 @@ fn cell(row: &TranslationRow, index: usize, first: bool) -> Html {
 #[function_component]
 pub fn TranslationView(props: &TranslationProps) -> Html {
     let m = &props.model;
+    let grid = use_grid_rows();
     let pane = |first: bool| {
         html! {
             <div class="pane" data-pane={if first { "first" } else { "second" }} role="region"
@@ -51,7 +53,7 @@ pub fn TranslationView(props: &TranslationProps) -> Html {
                 <strong>{ m.title.clone() }</strong>
                 { " · " }{ m.counts.clone() }
             </p>
-            <div class="grid">
+            <div class="grid" ref={grid}>
                 { pane(true) }
                 { pane(false) }
             </div>

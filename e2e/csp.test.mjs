@@ -1,0 +1,58 @@
+// The release build under a strict Content-Security-Policy: no inline script,
+// no inline style, no data: URL. Any `securitypolicyviolation` fails the test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { STRICT_CSP, useHarness, openApp, expectPaneShows, assertNoErrors, errorsOf } from './helpers.mjs';
+
+const h = useHarness({ headers: { 'content-security-policy': STRICT_CSP } });
+const T = { timeout: 30_000 };
+
+/** A page that records every CSP violation (the init script is injected by the browser, not the page). */
+async function cspPage() {
+  const page = await h.newPage();
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    );
+  });
+  return page;
+}
+const violations = (page) => page.evaluate(() => window.__cspViolations);
+
+test('the app loads and works under the strict CSP with zero violations', T, async () => {
+  const page = await cspPage();
+  const res = await page.goto(`${h.url}/?a=000&b=001`);
+  assert.equal(res.headers()['content-security-policy'], STRICT_CSP);
+  await openApp(page, h, '?a=000&b=001');
+  await expectPaneShows(page, 'a', '000');
+  await expectPaneShows(page, 'b', '001');
+  // Rows are placed through CSSOM (no style attribute from markup): a pair's
+  // two cells share a grid row and sit at the same height.
+  const pair = await page.$eval('[data-pane="a"] .cell.same', (a) => {
+    const b = document.getElementById(a.id.replace(/-a$/, '-b'));
+    return { ra: a.style.getPropertyValue('--r'), rb: b.style.getPropertyValue('--r'), ya: a.offsetTop, yb: b.offsetTop };
+  });
+  assert.ok(pair.ra !== '' && pair.ra === pair.rb, JSON.stringify(pair));
+  assert.equal(pair.ya, pair.yb);
+  // Exercise the rest of the page: options, boilerplate, the translation check.
+  await page.check('#opt-case');
+  await page.selectOption('#opt-boilerplate', 'hide');
+  await page.selectOption('#pick-b', '004');
+  await page.click('#view-translation');
+  await page.waitForSelector('.translation-view [data-r]');
+  const rows = await page.$$eval('.translation-view .cell', (cells) => cells.filter((c) => c.style.getPropertyValue('--r') === '').length);
+  assert.equal(rows, 0, 'every translation cell has its grid row');
+  // The favicon is a file, not a data: URL.
+  const icon = await page.$eval('link[rel=icon]', (l) => l.href);
+  assert.match(icon, /^http:\/\/127\.0\.0\.1:\d+\/favicon-[0-9a-f]+\.svg$/);
+  assert.deepEqual(await violations(page), [], errorsOf(page));
+  // Nothing inline in the markup the build ships.
+  const inline = await page.$$eval('script:not([src])', (s) => s.length);
+  assert.equal(inline, 0, 'inline <script> in the page');
+  await page.context().close();
+});
+
+test('no page errors, console errors, panics or failed requests under the CSP', () => {
+  assertNoErrors(h);
+});

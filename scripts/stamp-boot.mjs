@@ -1,0 +1,26 @@
+// trunk post_build hook (see Trunk.toml): writes the hashed names of the app's
+// JS, wasm and CSS into the copied boot.js, so the loader works wherever it is
+// included from. Fails the build if a name cannot be found.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('stamp-boot: TRUNK_STAGING_DIR is not set (run me as a trunk hook)');
+const files = readdirSync(dir);
+const one = (re, what) => {
+  const hits = files.filter((f) => re.test(f));
+  if (hits.length !== 1) throw new Error(`stamp-boot: expected one ${what} in ${dir}, found ${JSON.stringify(hits)}`);
+  return hits[0];
+};
+const names = {
+  __RD_JS__: one(/^report-diff(-[0-9a-f]+)?\.js$/, 'app JS'),
+  __RD_WASM__: one(/^report-diff(-[0-9a-f]+)?_bg\.wasm$/, 'app wasm'),
+  __RD_CSS__: one(/^style(-[0-9a-f]+)?\.css$/, 'stylesheet'),
+};
+const boot = path.join(dir, 'boot.js');
+let text = readFileSync(boot, 'utf8');
+for (const [k, v] of Object.entries(names)) {
+  if (!text.includes(k)) throw new Error(`stamp-boot: ${k} not in ${boot}`);
+  text = text.replaceAll(k, v);
+}
+writeFileSync(boot, text);
