@@ -119,7 +119,7 @@ export async function startHarness({ root = DIST_DIR, headers, route } = {}) {
   return harness;
 }
 
-function recordErrors(page, harnessErrors) {
+export function recordErrors(page, harnessErrors) {
   const mine = [];
   pageErrors.set(page, mine);
   const errors = { push: (e) => (mine.push(e), harnessErrors.push(e)) };

@@ -62,6 +62,12 @@ pub fn follow_height(child_id: Option<String>) {
         }
     };
     let post = Rc::new(post);
+    // Once now as well: a browser may not run a ResizeObserver in a frame that
+    // is off screen (below the fold) until it is scrolled into view.
+    {
+        let post = post.clone();
+        state.borrow_mut().pending = Some(Timeout::new(DEBOUNCE_MS, move || post()));
+    }
     let on_resize = Closure::<dyn Fn()>::new(move || {
         let post = post.clone();
         let mut s = state.borrow_mut();
