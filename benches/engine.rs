@@ -2,7 +2,8 @@
 //!
 //! `cargo bench --bench engine` prints, among others, the time of the whole
 //! comparison of all 10 pairs of bundled reports (collection built once, as the
-//! app does) and of building the collection itself.
+//! app does), of building the collection itself, and of the whole overview of
+//! the five reports (story map, coverage, quotes, figures, names, summary).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use report_diff::{corpus, engine};
@@ -35,6 +36,19 @@ fn bench(c: &mut Criterion) {
         })
     });
     c.bench_function("compare_003_004", |b| b.iter(|| col.compare(3, 4, &opts)));
+    let names: Vec<String> = corpus::reports()
+        .iter()
+        .map(|r| r.meta.id.clone())
+        .collect();
+    c.bench_function("overview_5_reports", |b| {
+        b.iter(|| engine::overview::build(black_box(&col), &names, &opts))
+    });
+    c.bench_function("build_collection_and_overview_5_reports", |b| {
+        b.iter(|| {
+            let col = engine::Collection::new(black_box(&texts));
+            engine::overview::build(&col, &names, &opts)
+        })
+    });
 }
 
 criterion_group!(benches, bench);

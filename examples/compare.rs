@@ -3,29 +3,90 @@
 //! ```text
 //! cargo run --release --example compare -- A.txt B.txt [--json] [--ignore-case]
 //!     [--ignore-punctuation] [--ignore-whitespace]
+//! cargo run --release --example compare -- --overview FILE… [--json] [noise options]
 //! ```
 //!
-//! Without `--json` it prints a readable summary: one line per row.
+//! Two files: the comparison of A with B. Without `--json`, a readable summary:
+//! one line per row. With `--overview` and 2 to 20 files: the overview of all
+//! of them (story map, coverage, quote groups, figures, names and a summary);
+//! every group names its reports by input order and file name.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
-use report_diff::engine::{compare, Options, RowKind};
+use report_diff::engine::overview::{self, Overview, MAX_REPORTS};
+use report_diff::engine::{compare, Collection, Options, RowKind, Span};
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: compare A.txt B.txt [--json] [--ignore-case] [--ignore-punctuation] [--ignore-whitespace]"
+        "usage: compare A.txt B.txt [--json] [--ignore-case] [--ignore-punctuation] [--ignore-whitespace]\n       \
+         compare --overview FILE… [--json] [--ignore-case] [--ignore-punctuation] [--ignore-whitespace]\n       \
+         (--overview takes 2 to {MAX_REPORTS} files)"
     );
     ExitCode::from(2)
+}
+
+fn read(f: &str) -> Result<String, String> {
+    match std::fs::read(f) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| format!("{f}: not valid UTF-8")),
+        Err(e) => Err(format!("{f}: {e}")),
+    }
+}
+
+/// Writes JSON; a closed pipe (`| head`) ends the output quietly.
+fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match serde_json::to_writer_pretty(&mut out, value) {
+        Ok(()) => {
+            let _ = writeln!(out);
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.is_io() => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let s = s.trim().replace('\n', " ");
+    if s.chars().count() > n {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    } else {
+        s
+    }
+}
+
+/// Report names: file names, or the paths as given when two file names
+/// coincide.
+fn names(files: &[String]) -> Vec<String> {
+    let base: Vec<String> = files
+        .iter()
+        .map(|f| {
+            Path::new(f)
+                .file_name()
+                .map_or_else(|| f.clone(), |n| n.to_string_lossy().into_owned())
+        })
+        .collect();
+    let unique = base.iter().collect::<std::collections::BTreeSet<_>>().len() == base.len();
+    if unique {
+        base
+    } else {
+        files.to_vec()
+    }
 }
 
 fn main() -> ExitCode {
     let mut files = Vec::new();
     let mut json = false;
+    let mut all = false;
     let mut opts = Options::default();
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => json = true,
+            "--overview" => all = true,
             "--ignore-case" => opts.ignore_case = true,
             "--ignore-punctuation" => opts.ignore_punctuation = true,
             "--ignore-whitespace" => opts.ignore_whitespace = true,
@@ -37,12 +98,11 @@ fn main() -> ExitCode {
             _ => files.push(arg),
         }
     }
+    if all {
+        return run_overview(&files, json, &opts);
+    }
     let [fa, fb] = files.as_slice() else {
         return usage();
-    };
-    let read = |f: &str| match std::fs::read(f) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| format!("{f}: not valid UTF-8")),
-        Err(e) => Err(format!("{f}: {e}")),
     };
     let (a, b) = match (read(fa), read(fb)) {
         (Ok(a), Ok(b)) => (a, b),
@@ -52,32 +112,13 @@ fn main() -> ExitCode {
         }
     };
     let cmp = compare(&a, &b, &opts);
-    // A closed pipe (`| head`) ends the output quietly instead of panicking.
-    let mut out = std::io::stdout().lock();
     if json {
-        return match serde_json::to_writer_pretty(&mut out, &cmp) {
-            Ok(()) => {
-                let _ = writeln!(out);
-                ExitCode::SUCCESS
-            }
-            Err(e) if e.is_io() => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        };
+        return print_json(&cmp);
     }
+    let mut out = std::io::stdout().lock();
     if writeln!(out, "similarity {:.3}  {:?}", cmp.similarity, cmp.stats).is_err() {
         return ExitCode::SUCCESS;
     }
-    let clip = |s: &str| {
-        let s = s.trim().replace('\n', " ");
-        if s.chars().count() > 60 {
-            format!("{}…", s.chars().take(59).collect::<String>())
-        } else {
-            s
-        }
-    };
     for (i, r) in cmp.rows.iter().enumerate() {
         let mark = match (r.kind, r.moved) {
             (_, true) => "~",
@@ -86,9 +127,7 @@ fn main() -> ExitCode {
             (RowKind::OnlyA, _) => "<",
             (RowKind::OnlyB, _) => ">",
         };
-        let side = |t: &str, s: Option<report_diff::engine::Span>| {
-            s.map_or(String::new(), |s| clip(&t[s.0..s.1]))
-        };
+        let side = |t: &str, s: Option<Span>| s.map_or(String::new(), |s| clip(&t[s.0..s.1], 60));
         let line = writeln!(
             out,
             "{i:3} {mark}{} {:.2} | {:<60} | {}",
@@ -102,4 +141,145 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+fn run_overview(files: &[String], json: bool, opts: &Options) -> ExitCode {
+    if files.len() < 2 || files.len() > MAX_REPORTS {
+        eprintln!(
+            "error: --overview takes 2 to {MAX_REPORTS} files, got {}",
+            files.len()
+        );
+        return usage();
+    }
+    let mut texts = Vec::with_capacity(files.len());
+    for f in files {
+        match read(f) {
+            Ok(t) => texts.push(t),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let col = Collection::new(&texts);
+    let o = match overview::build(&col, &names(files), opts) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if json {
+        return print_json(&o);
+    }
+    // A closed pipe ends the output quietly.
+    let _ = print_overview(&o, &texts);
+    ExitCode::SUCCESS
+}
+
+/// The overview as readable text.
+fn print_overview(o: &Overview, texts: &[String]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let slice = |r: usize, s: Span| texts[r].get(s.0..s.1).unwrap_or("");
+    for (k, r) in o.reports.iter().enumerate() {
+        writeln!(
+            out,
+            "[{k}] {} ({} story sentences)",
+            r.report.name, r.story_sentences
+        )?;
+    }
+    writeln!(out, "\nSummary")?;
+    for s in &o.summary {
+        writeln!(out, "  {s}")?;
+    }
+    writeln!(
+        out,
+        "\nCoverage (row: share of its story sentences whose fact the column report also tells)"
+    )?;
+    let n = o.reports.len();
+    write!(out, "     ")?;
+    for c in 0..n {
+        write!(out, "{c:>6}")?;
+    }
+    writeln!(out)?;
+    for r in 0..n {
+        write!(out, "{r:>5}")?;
+        for c in 0..n {
+            match o
+                .coverage
+                .iter()
+                .find(|x| x.of.index == r && x.by.index == c)
+            {
+                Some(x) => write!(out, "{:>5.0}%", x.share * 100.0)?,
+                None => write!(out, "{:>6}", "—")?,
+            }
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "\nStory map ({} facts)", o.facts.len())?;
+    for f in &o.facts {
+        let marks: String = f
+            .counts
+            .iter()
+            .map(|&c| match c {
+                0 => "  .".to_string(),
+                c => format!("{c:>3}"),
+            })
+            .collect();
+        writeln!(
+            out,
+            "{marks}  {}",
+            clip(slice(f.label.report, f.label.span), 90)
+        )?;
+    }
+    writeln!(out, "\nQuotes ({} groups)", o.quotes.len())?;
+    for g in &o.quotes {
+        let reports: Vec<String> = g.reports.iter().map(|r| r.index.to_string()).collect();
+        writeln!(
+            out,
+            "  [{}] {} · {} wording(s)",
+            reports.join(","),
+            g.speaker.as_deref().unwrap_or("(unattributed)"),
+            g.wordings
+        )?;
+        for (i, m) in g.members.iter().enumerate() {
+            writeln!(
+                out,
+                "     {}{} “{}”",
+                m.report,
+                if i == g.reference { "*" } else { " " },
+                clip(slice(m.report, m.span), 100)
+            )?;
+        }
+    }
+    writeln!(out, "\nFigures ({} groups)", o.figures.len())?;
+    for g in &o.figures {
+        let per: Vec<String> = g
+            .mentions
+            .iter()
+            .map(|m| format!("{}: {}", m.report, m.value))
+            .collect();
+        let f = &g.mentions[g.label];
+        writeln!(
+            out,
+            "  {} {:<10} {}  | {}",
+            if g.divergent { "≠" } else { " " },
+            g.kind.label(),
+            per.join(" · "),
+            clip(slice(f.report, f.sentence), 80)
+        )?;
+    }
+    writeln!(out, "\nNames ({} groups)", o.names.len())?;
+    for g in &o.names {
+        let marks: String = g
+            .counts
+            .iter()
+            .map(|&c| match c {
+                0 => "  .".to_string(),
+                c => format!("{c:>3}"),
+            })
+            .collect();
+        writeln!(out, "{marks}  {} ({})", g.name, g.forms.join(" | "))?;
+    }
+    Ok(())
 }

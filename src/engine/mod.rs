@@ -11,6 +11,8 @@
 //! - [`Collection::compare`] (or the one-shot [`compare`]) aligns two reports
 //!   ([`align`]) and diffs words inside each aligned pair ([`inline`]), giving a
 //!   [`Comparison`]: rows in reading order, each a pair of byte ranges.
+//! - [`overview::build`] puts all reports of a collection side by side: the
+//!   story map, coverage, quote groups, figures and names, and a summary.
 //!
 //! Every function here accepts any `&str` and never panics.
 
@@ -20,6 +22,7 @@ pub mod boilerplate;
 mod collection;
 mod document;
 pub mod inline;
+pub mod overview;
 pub mod quotes;
 pub mod restatement;
 mod rows;

@@ -18,7 +18,7 @@ const PAIRS: &[(char, char)] = &[
 /// Shortest quote worth comparing: a remark, not a scare-quoted term.
 const MIN_WORDS: usize = 4;
 /// Pairs of quotes scoring below this are not the same remark.
-const MIN_SCORE: f64 = 0.25;
+pub const MIN_SCORE: f64 = 0.25;
 
 /// Byte ranges of the quotes in `text[range]` (without the marks), in order.
 ///
@@ -89,6 +89,13 @@ fn dice(a: &[String], b: &[String]) -> f64 {
     }
     let shared = a.iter().filter(|t| b.binary_search(t).is_ok()).count();
     2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+/// Word overlap (Dice) of two quotes' sorted [features], 0..=1: the score
+/// that [`match_quotes`] and the overview's quote groups compare with
+/// [`MIN_SCORE`].
+pub fn similarity(a: &[String], b: &[String]) -> f64 {
+    dice(a, b)
 }
 
 /// Matches quotes of A with quotes of B, best first, one to one. The result
