@@ -27,6 +27,8 @@ pub mod quotes;
 pub mod restatement;
 mod rows;
 pub mod segment;
+/// Sentence vectors (semantic similarity) from precomputed and word-vector tables.
+pub mod semantic;
 pub mod token;
 mod types;
 
