@@ -9,7 +9,7 @@
 //
 // Measures, with performance.now() inside the page:
 //   - the engine through the wasm build's benchmark hooks on window.wasmBindings
-//     (bench_build_collection, bench_compare_all_pairs): first call, then
+//     (bench_build_collection, bench_compare_all_pairs, bench_overview): first call, then
 //     min / median / p90 over BENCH_RUNS runs after BENCH_WARMUP warm-up calls;
 //   - page load: navigation start → the app's first render (#app-root[data-ready]);
 //   - switching report B with page.selectOption('#pick-b', …) until pane B shows it;
@@ -145,15 +145,19 @@ async function measureEngine(page) {
       // (compare_all_pairs builds and caches its collection on its first call).
       const [firstBuild, segments] = time(() => w.bench_build_collection());
       const [firstCompare, rows] = time(() => w.bench_compare_all_pairs());
+      const [firstOverview, facts] = time(() => w.bench_overview());
       for (let i = 0; i < warmup; i++) {
         w.bench_build_collection();
         w.bench_compare_all_pairs();
+        w.bench_overview();
       }
       const build = [];
       const compare = [];
       const both = [];
       for (let i = 0; i < runs; i++) build.push(time(() => w.bench_build_collection())[0]);
       for (let i = 0; i < runs; i++) compare.push(time(() => w.bench_compare_all_pairs())[0]);
+      const overview = [];
+      for (let i = 0; i < runs; i++) overview.push(time(() => w.bench_overview())[0]);
       for (let i = 0; i < runs; i++)
         both.push(
           time(() => {
@@ -161,7 +165,7 @@ async function measureEngine(page) {
             w.bench_compare_all_pairs();
           })[0],
         );
-      return { segments, rows, firstBuild, firstCompare, build, compare, both, crossOriginIsolated: self.crossOriginIsolated };
+      return { segments, rows, facts, firstBuild, firstCompare, firstOverview, build, compare, overview, both, crossOriginIsolated: self.crossOriginIsolated };
     },
     { runs: RUNS, warmup: WARMUP },
   );
@@ -276,6 +280,9 @@ const engineStats = {
   build_collection: stats(engine.build),
   compare_all_10_pairs: stats(engine.compare),
   build_and_compare_all_10_pairs: stats(engine.both),
+  first_overview_ms: Math.round(engine.firstOverview * 1000) / 1000,
+  overview_5_reports: stats(engine.overview),
+  facts: engine.facts,
   segments: engine.segments,
   rows: engine.rows,
 };
@@ -293,10 +300,12 @@ for (const [label, s] of [
   ['build collection (5 reports)', engineStats.build_collection],
   ['compare all 10 pairs (cached collection)', engineStats.compare_all_10_pairs],
   ['build + compare all 10 pairs', engineStats.build_and_compare_all_10_pairs],
+  ['whole overview of the 5 reports', engineStats.overview_5_reports],
 ])
   console.log(line([label, fmt(s.min), fmt(s.median), fmt(s.p90), fmt(s.max)], W));
 console.log(`first call: build collection ${fmt(engineStats.first_build_collection_ms)} ms; compare all 10 pairs (builds its cached collection) ${fmt(engineStats.first_compare_all_pairs_ms)} ms`);
-console.log(`(${engine.segments} segments, ${engine.rows} rows over the 10 pairs; issue target: whole 10-pair comparison < 20 ms)\n`);
+console.log(`(${engine.segments} segments, ${engine.rows} rows over the 10 pairs; issue target: whole 10-pair comparison < 20 ms)`);
+console.log(`overview: first call ${fmt(engineStats.first_overview_ms)} ms, ${engine.facts} story-map facts (all pairs compared, story map, coverage, quotes, figures, names, summary; collection cached); target < 50 ms\n`);
 
 console.log(`Page load, ms since navigation start, ${LOADS} fresh loads of / (no HTTP cache: server sends no-store)`);
 console.log(line(['', 'first', 'min', 'median', 'p90'], W));

@@ -61,6 +61,21 @@ mod bench {
             rows
         })
     }
+
+    /// The whole overview of the five bundled reports on a collection built
+    /// once, as the app computes it: every pair compared, then the story
+    /// map, coverage, quotes, figures, names and summary; returns the number
+    /// of story-map facts.
+    #[wasm_bindgen]
+    pub fn bench_overview() -> usize {
+        COLLECTION.with(|cell| {
+            let c = cell.get_or_init(|| engine::Collection::new(&texts()));
+            let ids: Vec<String> = corpus::reports().into_iter().map(|r| r.meta.id).collect();
+            let opts = engine::Options::default();
+            let pairs = engine::overview::Pairwise::new(c, &opts);
+            engine::overview::build_from(c, &ids, &opts, &pairs).map_or(0, |o| o.facts.len())
+        })
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -9,7 +9,9 @@
 //! | parameter | values | default |
 //! |---|---|---|
 //! | `a`, `b` | report ids | the first and the third report |
-//! | `view` | `split`, `translation` | `split` |
+//! | `view` | `overview`, `split`, `translation` | `overview`; `split` when the link names `a` or `b` |
+//! | `hide` | report ids, comma-separated: reports the overview leaves out | none |
+//! | `only` | a report id: the overview shows only what that report adds | none |
 //! | `case`, `punct`, `space` | `1` (also `true`, `yes`; `0`, `false`, `no` for off) | off |
 //! | `boilerplate` | `dim`, `show`, `hide` | `dim` |
 //! | `theme` | `light`, `dark`, `auto` | `auto` |
@@ -21,6 +23,8 @@
 //! assert_eq!((p.a, p.b, p.theme), (1, 0, Theme::Dark));
 //! assert!(notices.is_empty());
 //! assert_eq!(p.to_query(&ids), "a=001&b=000&view=split&theme=dark");
+//! // Without a pair, the overview of all reports.
+//! assert_eq!(Params::parse("", &ids).0.view, report_diff::params::View::Overview);
 //! ```
 
 use crate::engine::Options;
@@ -29,8 +33,11 @@ use crate::view::BoilerplateDisplay;
 /// Which view is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
-    /// Two reports side by side, aligned.
+    /// All reports at once: summary, coverage, story map, quotes, figures
+    /// and names (the landing view).
     #[default]
+    Overview,
+    /// Two reports side by side, aligned.
     Split,
     /// A bilingual report's two language blocks side by side.
     Translation,
@@ -38,11 +45,12 @@ pub enum View {
 
 impl View {
     /// All views, in the order the view switch shows them.
-    pub const ALL: [View; 2] = [View::Split, View::Translation];
+    pub const ALL: [View; 3] = [View::Overview, View::Split, View::Translation];
 
     /// The URL value.
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::Overview => "overview",
             Self::Split => "split",
             Self::Translation => "translation",
         }
@@ -99,6 +107,10 @@ pub struct Params {
     pub boilerplate: BoilerplateDisplay,
     /// Colour theme.
     pub theme: Theme,
+    /// Reports the overview leaves out (indices, ascending).
+    pub hide: Vec<usize>,
+    /// The report whose additions alone the overview shows.
+    pub only: Option<usize>,
     /// Parameters this module does not know, in their order: written back as
     /// they came, so an embedding host's own parameters survive.
     pub extra: Vec<(String, String)>,
@@ -115,11 +127,14 @@ const KNOWN: &[&str] = &[
     "space",
     "boilerplate",
     "theme",
+    "hide",
+    "only",
 ];
 
 impl Params {
-    /// The defaults for a collection with `count` reports: the first and the
-    /// third (or the last, if there are fewer), split view, nothing ignored.
+    /// The defaults for a collection with `count` reports: the overview of
+    /// all of them; as the pair, the first and the third (or the last, if
+    /// there are fewer); nothing ignored.
     pub fn defaults(count: usize) -> Self {
         Params {
             a: 0,
@@ -128,6 +143,8 @@ impl Params {
             opts: Options::default(),
             boilerplate: BoilerplateDisplay::Dim,
             theme: Theme::default(),
+            hide: Vec::new(),
+            only: None,
             extra: Vec::new(),
         }
     }
@@ -182,12 +199,39 @@ impl Params {
                 )),
             }
         }
+        // A link that names a pair but no (known) view is a link to that pair
+        // (as every link was before the overview became the landing view).
+        if get("a").is_some() || get("b").is_some() {
+            p.view = View::Split;
+        }
         if let Some(v) = get("view") {
             match View::ALL.into_iter().find(|x| x.as_str() == v) {
                 Some(x) => p.view = x,
                 None => notices.push(format!(
                     "Unknown view “{v}”; use {}.",
                     or_list(View::ALL.map(View::as_str))
+                )),
+            }
+        }
+        if let Some(v) = get("hide") {
+            for id in v.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+                match ids.iter().position(|x| *x == id) {
+                    Some(i) if !p.hide.contains(&i) => p.hide.push(i),
+                    Some(_) => {}
+                    None => notices.push(format!(
+                        "There is no report “{id}” to hide (parameter hide). Available: {}.",
+                        ids.join(", ")
+                    )),
+                }
+            }
+            p.hide.sort_unstable();
+        }
+        if let Some(v) = get("only").filter(|v| !v.is_empty()) {
+            match ids.iter().position(|x| *x == v) {
+                Some(i) => p.only = Some(i),
+                None => notices.push(format!(
+                    "There is no report “{v}” (parameter only); showing what all reports say. Available: {}.",
+                    ids.join(", ")
                 )),
             }
         }
@@ -231,6 +275,13 @@ impl Params {
         }
         if self.theme != Theme::Auto {
             q.push(("theme", self.theme.as_str().to_string()));
+        }
+        if !self.hide.is_empty() {
+            let list: Vec<String> = self.hide.iter().map(|&i| id(i)).collect();
+            q.push(("hide", list.join(",")));
+        }
+        if let Some(i) = self.only {
+            q.push(("only", id(i)));
         }
         q.extend(self.extra.iter().map(|(k, v)| (k.as_str(), v.clone())));
         encode_query(&q)
@@ -343,7 +394,35 @@ mod tests {
         assert_eq!(p, Params::defaults(5));
         assert_eq!((p.a, p.b), (0, 2));
         assert!(notices.is_empty());
-        assert_eq!(p.to_query(&IDS), "a=000&b=002&view=split");
+        assert_eq!(p.view, View::Overview);
+        assert_eq!(p.to_query(&IDS), "a=000&b=002&view=overview");
+    }
+
+    #[test]
+    fn a_pair_without_a_view_is_the_pair_view() {
+        assert_eq!(Params::parse("a=003&b=004", &IDS).0.view, View::Split);
+        assert_eq!(Params::parse("b=004", &IDS).0.view, View::Split);
+        assert_eq!(
+            Params::parse("a=003&b=004&view=overview", &IDS).0.view,
+            View::Overview
+        );
+        assert_eq!(Params::parse("theme=dark", &IDS).0.view, View::Overview);
+    }
+
+    #[test]
+    fn hidden_reports_and_one_reports_additions() {
+        let (p, notices) = Params::parse("view=overview&hide=004,001,004&only=003", &IDS);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(p.hide, [1, 4]);
+        assert_eq!(p.only, Some(3));
+        assert_eq!(
+            p.to_query(&IDS),
+            "a=000&b=002&view=overview&hide=001%2C004&only=003"
+        );
+        let (p, notices) = Params::parse("hide=009,002&only=x", &IDS);
+        assert_eq!((p.hide.as_slice(), p.only), ([2].as_slice(), None));
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert!(notices[0].contains("009") && notices[1].contains("“x”"));
     }
 
     #[test]
@@ -383,7 +462,7 @@ mod tests {
             assert!(notice.contains(needle), "{notice}");
         }
         assert!(notices[0].contains("000, 001, 002, 003, 004"));
-        assert!(notices[3].contains("split or translation"));
+        assert!(notices[3].contains("overview, split or translation"));
         assert!(notices[4].contains("auto, light or dark"));
     }
 
@@ -403,6 +482,11 @@ mod tests {
             p.to_query(&IDS),
             "a=001&b=002&view=split&childId=chart+1&utm=x"
         );
+        let (p, _) = Params::parse("childId=chart%201", &IDS);
+        assert_eq!(
+            p.to_query(&IDS),
+            "a=000&b=002&view=overview&childId=chart+1"
+        );
     }
 
     #[test]
@@ -412,7 +496,7 @@ mod tests {
         assert!(notices[0].contains("showing x instead"), "{notices:?}");
         let (p, _) = Params::parse("", &[] as &[&str]);
         assert_eq!((p.a, p.b), (0, 0));
-        assert_eq!(p.to_query(&[] as &[&str]), "a=&b=&view=split");
+        assert_eq!(p.to_query(&[] as &[&str]), "a=&b=&view=overview");
     }
 
     #[test]
@@ -432,9 +516,11 @@ mod tests {
             prop::sample::select(BoilerplateDisplay::ALL.to_vec()),
             prop::sample::select(Theme::ALL.to_vec()),
             prop::collection::vec(("[a-z]{1,6}", "\\PC{0,8}"), 0..3),
+            prop::collection::btree_set(0..5usize, 0..3),
+            prop::option::of(0..5usize),
         )
             .prop_map(
-                |(a, b, view, [c, p, s], boilerplate, theme, extra)| Params {
+                |(a, b, view, [c, p, s], boilerplate, theme, extra, hide, only)| Params {
                     a,
                     b,
                     view,
@@ -445,6 +531,8 @@ mod tests {
                     },
                     boilerplate,
                     theme,
+                    hide: hide.into_iter().collect(),
+                    only,
                     extra: extra
                         .into_iter()
                         .filter(|(k, _)| !KNOWN.contains(&k.as_str()))

@@ -357,3 +357,24 @@ proptest! {
         prop_assert_eq!(o.reports.len(), texts.len());
     }
 }
+
+#[test]
+fn pairwise_holds_every_pair_once_in_order() {
+    let (texts, _) = bundled();
+    let col = Collection::new(&texts);
+    let opts = Options::default();
+    let pairs = overview::Pairwise::new(&col, &opts);
+    assert_eq!(pairs.len(), 5);
+    for a in 0..5 {
+        for b in 0..5 {
+            match pairs.get(a, b) {
+                Some(cmp) => {
+                    assert!(a < b);
+                    assert_eq!(cmp, &col.compare(a, b, &opts).unwrap(), "{a} vs {b}");
+                }
+                None => assert!(a >= b),
+            }
+        }
+    }
+    assert!(pairs.get(3, 7).is_none());
+}

@@ -6,14 +6,21 @@
 //! reducer ([`state::State`]); its [`Params`] part is mirrored in the URL.
 
 mod controls;
+mod coverage;
 mod fatal;
+mod figures;
 mod frame;
 mod grid_rows;
 mod mount;
+mod names;
+mod overview;
 mod picker;
+mod quote_groups;
 mod quotes;
+mod report_filter;
 mod split;
 mod state;
+mod story_map;
 mod summary;
 mod translation;
 mod url;
@@ -23,12 +30,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::corpus;
+use crate::engine::overview::{build_from, Pairwise};
 use crate::engine::{Collection, Options};
 use crate::params::{Params, View};
 use crate::view::{
-    quotes_model, split_model, translation_model, BoilerplateDisplay, QuotesModel, SplitModel,
+    overview_model, quotes_model, split_model, translation_model, BoilerplateDisplay, Link,
+    QuotesModel, SplitModel,
 };
 use controls::Controls;
+use overview::OverviewView;
 use picker::Picker;
 use quotes::QuotesPanel;
 use split::SplitView;
@@ -132,7 +142,13 @@ pub fn App(props: &AppProps) -> Html {
         let params = props.params.clone();
         use_reducer(move || match params {
             Some(q) => State::from_search(&q, &ids),
-            None => State::from_search(&url::read_search(), &ids),
+            None => {
+                // A link to a passage ("#r12-a") is brought into view once the
+                // pair has rendered.
+                let mut s = State::from_search(&url::read_search(), &ids);
+                s.focus = url::read_hash();
+                s
+            }
         })
     };
     let p: &Params = &state.params;
@@ -179,6 +195,43 @@ pub fn App(props: &AppProps) -> Html {
             },
         )
     };
+    // The overview: every pair compared once, then the analyses; computed
+    // when the overview is shown (its model also follows the filter and the
+    // parameters its links carry).
+    let overview = {
+        let collection = collection.clone();
+        let ids = ids.clone();
+        use_memo(
+            (p.opts, p.view == View::Overview),
+            move |&(opts, shown): &(Options, bool)| {
+                shown.then(|| {
+                    let pairs = Pairwise::new(&collection, &opts);
+                    let o = build_from(&collection, &ids, &opts, &pairs);
+                    Rc::new((pairs, o))
+                })
+            },
+        )
+    };
+    let overview_view = {
+        let collection = collection.clone();
+        let ids = ids.clone();
+        let overview = overview.clone();
+        // The links keep every parameter but the pair and the view.
+        let mut key = p.clone();
+        (key.a, key.b) = (0, 0);
+        use_memo((key, overview.is_some()), move |(params, _)| {
+            overview.as_ref().as_ref().map(|data| match &data.1 {
+                Ok(o) => Ok(Rc::new(overview_model(
+                    o,
+                    &collection,
+                    &data.0,
+                    params,
+                    &ids,
+                ))),
+                Err(e) => Err(format!("No overview: {e}.")),
+            })
+        })
+    };
     // The report whose translation can be checked: A if bilingual, else B,
     // with its id (for the tab) and its model.
     let bilingual = {
@@ -202,6 +255,24 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let root = use_node_ref();
+    {
+        // A passage opened from the overview: into view, and focused so that
+        // keyboard and screen-reader users continue from there.
+        let root = root.clone();
+        let page = props.params.is_none();
+        use_effect_with(
+            (state.focus.clone(), p.view, p.a, p.b),
+            move |(focus, _, _, _)| {
+                if let (Some(target), Some(el)) = (focus, root.cast::<web_sys::Element>()) {
+                    overview::bring_into_view(&el, target);
+                    if page {
+                        url::replace_hash(target);
+                    }
+                }
+            },
+        );
+    }
 
     let d = state.dispatcher();
     let on_a = dispatch(&d, Action::SetA);
@@ -211,12 +282,19 @@ pub fn App(props: &AppProps) -> Html {
     let on_boilerplate = dispatch(&d, Action::SetBoilerplate);
     let on_view = dispatch(&d, Action::SetView);
     let on_theme = dispatch(&d, Action::SetTheme);
+    let on_open = dispatch(&d, |l: Link| Action::Open {
+        a: l.pair.0,
+        b: l.pair.1,
+        target: (!l.target.is_empty()).then_some(l.target),
+    });
+    let on_toggle = dispatch(&d, Action::ToggleHidden);
+    let on_only = dispatch(&d, Action::SetOnly);
     let dismiss = dispatch(&d, |_: MouseEvent| Action::DismissNotices);
 
     let ra = reports.get(p.a);
     let rb = reports.get(p.b);
     html! {
-        <main id="app-root" data-ready="true" data-theme={p.theme.as_str()}>
+        <main id="app-root" ref={root} data-ready="true" data-theme={p.theme.as_str()}>
             <header class="top">
                 <h1>{ "How the reports differ" }</h1>
                 if !state.notices.is_empty() {
@@ -225,18 +303,28 @@ pub fn App(props: &AppProps) -> Html {
                         <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
                     </div>
                 }
-                <div class="pickers">
-                    <Picker side="a" reports={reports.clone()} selected={p.a} on_pick={on_a} />
-                    <button id="swap" type="button" class="swap" onclick={on_swap}
-                        aria-label="Swap reports A and B" title="Swap A and B">{ "⇄" }</button>
-                    <Picker side="b" reports={reports.clone()} selected={p.b} on_pick={on_b} />
-                </div>
+                if p.view != View::Overview {
+                    <div class="pickers">
+                        <Picker side="a" reports={reports.clone()} selected={p.a} on_pick={on_a} />
+                        <button id="swap" type="button" class="swap" onclick={on_swap}
+                            aria-label="Swap reports A and B" title="Swap A and B">{ "⇄" }</button>
+                        <Picker side="b" reports={reports.clone()} selected={p.b} on_pick={on_b} />
+                    </div>
+                }
                 <Controls opts={p.opts} boilerplate={p.boilerplate} {on_opts} {on_boilerplate}
                     theme={p.theme} {on_theme} />
             </header>
             <ViewSwitch view={p.view} bilingual={bilingual.as_ref().as_ref().map(|(id, _)| id.clone())} {on_view} />
             {
                 match (p.view, &*bilingual, &*comparison, ra, rb) {
+                    (View::Overview, _, _, _, _) => match &*overview_view {
+                        Some(Ok(m)) => html! {
+                            <OverviewView model={m.clone()} hide={p.hide.clone()} only={p.only}
+                                on_open={on_open.clone()} {on_toggle} {on_only} />
+                        },
+                        Some(Err(e)) => html! { <p class="notice" role="alert">{ e.clone() }</p> },
+                        None => Html::default(),
+                    },
                     (View::Translation, Some((_, m)), _, _, _) => html! { <TranslationView model={m.clone()} /> },
                     (_, _, Some(cmp), Some(ra), Some(rb)) => html! {
                         <>
@@ -266,7 +354,8 @@ pub struct ViewSwitchProps {
     pub on_view: Callback<View>,
 }
 
-/// Tabs between the aligned comparison and the translation check.
+/// Tabs between the overview, the aligned comparison and the translation
+/// check.
 #[function_component]
 pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
     let tab = |v: View, label: String, enabled: bool| {
@@ -285,6 +374,7 @@ pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
     };
     html! {
         <nav class="views" aria-label="Views">
+            { tab(View::Overview, "Overview".to_string(), true) }
             { tab(View::Split, "Side by side".to_string(), true) }
             { tab(View::Translation, translation_label, props.bilingual.is_some()) }
         </nav>

@@ -17,6 +17,9 @@ pub struct State {
     pub params: Params,
     /// Problems met while reading the URL, shown to the reader.
     pub notices: Vec<String>,
+    /// The element to bring into view after the next render (a passage the
+    /// overview opened in the pair view).
+    pub focus: Option<String>,
 }
 
 /// What the reader can do.
@@ -37,6 +40,20 @@ pub enum Action {
     SetTheme(Theme),
     /// Dismiss the notices.
     DismissNotices,
+    /// Open reports `a` and `b` side by side, at the element `target` (or at
+    /// the top).
+    Open {
+        /// Report A.
+        a: usize,
+        /// Report B.
+        b: usize,
+        /// Id of the passage to bring into view.
+        target: Option<String>,
+    },
+    /// Show or leave out a report in the overview.
+    ToggleHidden(usize),
+    /// Show only what one report adds (or, with `None`, everything).
+    SetOnly(Option<usize>),
 }
 
 impl Reducible for State {
@@ -45,6 +62,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         let p = &mut s.params;
+        s.focus = None;
         match action {
             Action::SetA(i) => p.a = i,
             Action::SetB(i) => p.b = i,
@@ -54,6 +72,17 @@ impl Reducible for State {
             Action::SetView(v) => p.view = v,
             Action::SetTheme(t) => p.theme = t,
             Action::DismissNotices => s.notices.clear(),
+            Action::Open { a, b, target } => {
+                (p.a, p.b, p.view) = (a, b, View::Split);
+                s.focus = target;
+            }
+            Action::ToggleHidden(r) => match p.hide.binary_search(&r) {
+                Ok(k) => {
+                    p.hide.remove(k);
+                }
+                Err(k) => p.hide.insert(k, r),
+            },
+            Action::SetOnly(r) => p.only = r,
         }
         Rc::new(s)
     }
@@ -64,6 +93,10 @@ impl State {
     /// collection order.
     pub fn from_search(search: &str, ids: &[String]) -> Self {
         let (params, notices) = Params::parse(search, ids);
-        State { params, notices }
+        State {
+            params,
+            notices,
+            focus: None,
+        }
     }
 }

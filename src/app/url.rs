@@ -32,3 +32,21 @@ pub fn write_search(query: &str) {
         );
     }
 }
+
+/// The page's `location.hash` without its `#`, when there is one.
+pub fn read_hash() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = hash.strip_prefix('#').unwrap_or(&hash);
+    (!hash.is_empty()).then(|| hash.to_string())
+}
+
+/// Sets the hash to `target` without scrolling, reloading or adding a history
+/// entry, so the address bar links to the passage the reader was sent to.
+pub fn replace_hash(target: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{target}")));
+    }
+}

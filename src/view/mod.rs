@@ -6,10 +6,13 @@
 //! - [`split_model`]: the aligned side-by-side comparison.
 //! - [`quotes_model`]: quotes matched across the two reports.
 //! - [`translation_model`]: a bilingual report's two language blocks.
+//! - [`overview_model`]: all reports at once (coverage, story map, quotes,
+//!   figures, names), filtered by report.
 //!
 //! Everything a reader reads comes from an explicit method ([`Label`],
 //! `as_str`, `label`), never from `Debug` output.
 
+mod overview;
 mod quotes;
 mod split;
 mod translation;
@@ -20,6 +23,10 @@ use crate::engine::boilerplate::Boilerplate;
 use crate::engine::inline::{InlineOp, Tag};
 use crate::engine::segment::Lang;
 
+pub use overview::{
+    overview_model, Column, CoverageCell, CoverageRow, FactRow, FigureCell, FigureRow, Link, Mark,
+    NameRow, OverviewFilter, OverviewModel, QuoteRow, Scope, Tally, Wording,
+};
 pub use quotes::{quotes_model, QuotePair, QuoteSingle, QuotesModel};
 pub use split::{split_model, Cell, CellKind, Slot, SplitModel, SplitRow, LOOSE};
 pub use translation::{translation_model, TranslationModel, TranslationRow};

@@ -94,6 +94,13 @@ pub enum OverviewError {
         /// Names given.
         names: usize,
     },
+    /// The pairwise comparisons are of another number of reports.
+    Pairs {
+        /// Reports in the collection.
+        reports: usize,
+        /// Reports the comparisons cover.
+        pairs: usize,
+    },
 }
 
 impl std::fmt::Display for OverviewError {
@@ -107,11 +114,56 @@ impl std::fmt::Display for OverviewError {
             Self::Names { reports, names } => {
                 write!(f, "{reports} reports but {names} names")
             }
+            Self::Pairs { reports, pairs } => {
+                write!(f, "{reports} reports but comparisons of {pairs}")
+            }
         }
     }
 }
 
 impl std::error::Error for OverviewError {}
+
+/// Every pair of reports of a collection compared once (the first of each
+/// pair on side A): what the overview stands on, and what a pair view can
+/// reuse.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pairwise {
+    n: usize,
+    /// Comparisons of (a, b), a < b, in order (0, 1), (0, 2), …, (1, 2), ….
+    comparisons: Vec<super::Comparison>,
+}
+
+impl Pairwise {
+    /// Compares every pair of reports of `col` under `opts`.
+    pub fn new(col: &Collection, opts: &Options) -> Self {
+        let n = col.documents().len();
+        let comparisons = (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+            .filter_map(|(a, b)| col.compare(a, b, opts))
+            .collect();
+        Pairwise { n, comparisons }
+    }
+
+    /// The comparison of reports `a` and `b` (`a` < `b`), `a` on side A.
+    pub fn get(&self, a: usize, b: usize) -> Option<&super::Comparison> {
+        if a >= b || b >= self.n {
+            return None;
+        }
+        // Pairs before row a: (n-1) + (n-2) + … + (n-a).
+        let before = a * self.n - a * (a + 1) / 2;
+        self.comparisons.get(before + (b - a - 1))
+    }
+
+    /// How many reports.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// True when there is no report.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+}
 
 /// Builds the overview of every report in `col`; `names` name the reports in
 /// the same order (file names, ids). `opts` apply to the word differences
@@ -133,8 +185,12 @@ pub fn build(
     names: &[String],
     opts: &Options,
 ) -> Result<Overview, OverviewError> {
-    let docs = col.documents();
-    let n = docs.len();
+    check(col, names)?;
+    build_from(col, names, opts, &Pairwise::new(col, opts))
+}
+
+fn check(col: &Collection, names: &[String]) -> Result<(), OverviewError> {
+    let n = col.documents().len();
     if n < 2 {
         return Err(OverviewError::TooFew(n));
     }
@@ -147,6 +203,26 @@ pub fn build(
             names: names.len(),
         });
     }
+    Ok(())
+}
+
+/// [`build`] on pairwise comparisons already made (by [`Pairwise::new`] on
+/// the same collection), so that a caller that also shows pairs compares
+/// each pair once.
+pub fn build_from(
+    col: &Collection,
+    names: &[String],
+    opts: &Options,
+    pairs: &Pairwise,
+) -> Result<Overview, OverviewError> {
+    check(col, names)?;
+    let docs = col.documents();
+    if pairs.len() != docs.len() {
+        return Err(OverviewError::Pairs {
+            reports: docs.len(),
+            pairs: pairs.len(),
+        });
+    }
     let refs: Vec<ReportRef> = names
         .iter()
         .enumerate()
@@ -155,7 +231,7 @@ pub fn build(
             name: name.clone(),
         })
         .collect();
-    let map = story::StoryMap::build(col, opts);
+    let map = story::StoryMap::build(docs, pairs);
     let (facts, report_facts) = map.facts(&refs, docs);
     let coverage = map.coverage(&refs);
     let reports = refs

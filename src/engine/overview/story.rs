@@ -10,8 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{is_story, slice, ReportRef, UnionFind};
-use crate::engine::{Collection, Comparison, Document, Options, RowKind, Span};
+use super::{is_story, slice, Pairwise, ReportRef, UnionFind};
+use crate::engine::{Comparison, Document, RowKind, Span};
 
 /// Shortest sentence (in words) that can state a fact: shorter lines are
 /// labels ("Key Takeaways", "Share") and say nothing a reader can compare.
@@ -34,7 +34,8 @@ pub struct Mention {
 pub struct Fact {
     /// The reports that tell it, in input order.
     pub reports: Vec<ReportRef>,
-    /// How often each report tells it (one count per report, input order).
+    /// How often each report tells it (one count per report, input order), in
+    /// passages: neighbouring sentences that tell it together count once.
     pub counts: Vec<usize>,
     /// The sentence that stands for the fact: the one most linked to the
     /// others.
@@ -138,10 +139,8 @@ fn fixed(s: f64) -> u64 {
 }
 
 impl StoryMap {
-    /// Aligns every pair of reports of `col` and clusters the linked
-    /// sentences.
-    pub fn build(col: &Collection, opts: &Options) -> Self {
-        let docs = col.documents();
+    /// Clusters the sentences that the pairwise comparisons of `docs` link.
+    pub fn build(docs: &[Document], pairs: &Pairwise) -> Self {
         let mut story = Vec::with_capacity(docs.len());
         let mut base = Vec::with_capacity(docs.len());
         let (mut report_of, mut span_of, mut segment_of) = (Vec::new(), Vec::new(), Vec::new());
@@ -171,10 +170,10 @@ impl StoryMap {
         };
         for a in 0..docs.len() {
             for b in a + 1..docs.len() {
-                let Some(cmp) = col.compare(a, b, opts) else {
+                let Some(cmp) = pairs.get(a, b) else {
                     continue;
                 };
-                for (sa, sb, score) in pair_links(&cmp) {
+                for (sa, sb, score) in pair_links(cmp) {
                     let xs: Vec<usize> = (sa.0..sa.1).filter_map(|i| node(a, i, &story)).collect();
                     let ys: Vec<usize> = (sb.0..sb.1).filter_map(|j| node(b, j, &story)).collect();
                     passage(&xs);
@@ -300,9 +299,18 @@ impl StoryMap {
         let n = refs.len();
         let mut facts: Vec<(SortKey, Fact)> = Vec::new();
         for members in &self.clusters {
+            // Passages, not sentences: neighbouring sentences of one report
+            // (members are in node order, which is reading order) tell it once.
             let mut counts = vec![0; n];
-            for &x in members {
-                counts[self.report_of[x]] += 1;
+            for (k, &x) in members.iter().enumerate() {
+                let continues = k > 0 && {
+                    let p = members[k - 1];
+                    self.report_of[p] == self.report_of[x]
+                        && self.segment_of[x] == self.segment_of[p] + 1
+                };
+                if !continues {
+                    counts[self.report_of[x]] += 1;
+                }
             }
             let reports: Vec<ReportRef> = (0..n)
                 .filter(|&r| counts[r] > 0)
