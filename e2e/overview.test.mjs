@@ -60,6 +60,11 @@ test('the landing view is the overview of all five reports', T, async () => {
   assert.match(await poll.textContent(), /over 80%/);
   assert.match(await poll.locator('.badge.differs').textContent(), /differs/);
   assert.ok((await rowsOf(page, 'table.names')) > 10);
+  // Names one report alone gives are folded, and unfold on request.
+  const folded = await rowsOf(page, 'table.names');
+  await page.click('table.names .fold');
+  assert.equal(await page.getAttribute('table.names .fold', 'aria-expanded'), 'true');
+  assert.ok((await rowsOf(page, 'table.names')) > folded + 10);
   assert.deepEqual(violations, [], 'CSP violations');
   await page.context().close();
 });
@@ -129,8 +134,8 @@ test('filtering: hide a report, or show only what one report adds', T, async () 
   assert.match(await page.locator('.ov-filter-note').textContent(), /Not shown: 001/);
   await page.selectOption('#ov-only', '004');
   await expectUrlParams(page, { hide: '001', only: '004' });
-  // Every story-map row is one 004 alone tells; unfold them first.
-  await page.click('table.story .fold');
+  // Every story-map row is one 004 alone tells (nothing to fold them under).
+  assert.equal(await page.locator('table.story .fold').count(), 0);
   const facts = page.locator('table.story tr.fact');
   const n = await facts.count();
   assert.ok(n > 3, `${n} facts only 004 tells`);
@@ -160,7 +165,9 @@ for (const scheme of ['light', 'dark']) {
   test(`no accessibility violations on the overview (axe, WCAG 2.x A/AA, ${scheme})`, T, async () => {
     const page = await h.newPage({ colorScheme: scheme });
     await openApp(page, h, `?view=overview&theme=${scheme}`);
-    await page.click('table.story .fold'); // unfold: every row checked
+    // Unfold: every row checked.
+    await page.click('table.story .fold');
+    await page.click('table.names .fold');
     const axe = await new AxeBuilder({ page })
       .include('.overview')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
@@ -180,11 +187,14 @@ test('phone width: the tables scroll inside their box, the page does not', T, as
   await page.context().close();
 });
 
-test('screenshot of the overview, 1280 wide (artifact: e2e/out/overview.png)', T, async () => {
-  const page = await h.newPage({ viewport: { width: 1280, height: 1000 } });
-  await openApp(page, h);
-  await page.screenshot({ path: path.join(ensureOutDir(), 'overview.png'), fullPage: false });
-  await page.context().close();
+test('screenshots of the overview, 1280 wide, light and dark (artifacts: e2e/out/overview*.png)', T, async () => {
+  for (const scheme of ['light', 'dark']) {
+    const page = await h.newPage({ viewport: { width: 1280, height: 1400 }, colorScheme: scheme });
+    await openApp(page, h);
+    const name = scheme === 'light' ? 'overview.png' : 'overview-dark.png';
+    await page.screenshot({ path: path.join(ensureOutDir(), name), fullPage: false });
+    await page.context().close();
+  }
 });
 
 test('no page errors, console errors, panics or failed requests in the run', () => {

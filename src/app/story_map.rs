@@ -44,6 +44,9 @@ fn row(f: &FactRow, on_open: &Callback<Link>) -> Html {
 pub fn StoryMap(props: &StoryMapProps) -> Html {
     let m = &props.model;
     let open_singles = use_state(|| false);
+    // Folded only below other rows: when every row is one report's (the
+    // filter shows what one report adds), there is nothing else to see.
+    let fold = !*open_singles && m.facts.iter().any(|f| f.scope != Scope::One);
     let width = m.columns.len() + 1;
     let section = |scope: Scope, folded: bool| {
         let rows: Vec<&FactRow> = m.facts.iter().filter(|f| f.scope == scope).collect();
@@ -59,7 +62,7 @@ pub fn StoryMap(props: &StoryMapProps) -> Html {
                 <tr class="group">
                     <th scope="rowgroup" colspan={width.to_string()}>
                         { format!("{} ({})", scope.heading(), rows.len()) }
-                        if scope == Scope::One {
+                        if scope == Scope::One && m.facts.iter().any(|f| f.scope != Scope::One) {
                             <button type="button" class="fold" aria-expanded={(!folded).to_string()}
                                 aria-controls="ov-story-table" onclick={toggle}>
                                 { if folded { "show them" } else { "fold them" } }
@@ -93,7 +96,7 @@ pub fn StoryMap(props: &StoryMapProps) -> Html {
                         </thead>
                         { section(Scope::All, false) }
                         { section(Scope::Some, false) }
-                        { section(Scope::One, !*open_singles) }
+                        { section(Scope::One, fold) }
                     </table>
                 </div>
             }
