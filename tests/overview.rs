@@ -338,6 +338,39 @@ proptest! {
         prop_assert!(o.coverage.iter().all(|c| (0.0..=1.0).contains(&c.share)));
     }
 
+    /// Texts made of the pieces the analyses look at (quote marks, figures
+    /// and units, calendar words, capitals, possessives, hyphens, Chinese
+    /// units), in any order: no panic, valid ranges.
+    #[test]
+    fn tricky_pieces_never_panic(texts in prop::collection::vec(prop::collection::vec(0usize..40, 0..60), 2..5)) {
+        const P: [&str; 40] = [
+            "“", "”", "\"", "‘", "’", "「", "」", "%", "％", "-", "May", "Thursday", "U", ".", "S",
+            "Trump", "'s", "’s", "of", "the", "90", "2026", "5", "月", "日", "周", "四", "超过", " ",
+            "\n", "A", "I", "xAI", "AI", "GPT", ":", "over", "days", "percent", "said he",
+        ];
+        let texts: Vec<String> = texts.iter().map(|t| t.iter().map(|&k| P[k]).collect()).collect();
+        let names: Vec<String> = (0..texts.len()).map(|i| i.to_string()).collect();
+        let col = Collection::new(&texts);
+        let pairs = overview::Pairwise::new(&col, &Options::default());
+        let o = overview::build_from(&col, &names, &Options::default(), &pairs).unwrap();
+        // The view model too, filtered or not.
+        for query in ["", "hide=0&only=1"] {
+            let (p, _) = report_diff::params::Params::parse(query, &names);
+            let m = report_diff::view::overview_model(&o, &col, &pairs, &p, &names);
+            prop_assert!(m.facts.iter().all(|f| f.cells.len() == m.columns.len()));
+        }
+        let ok = |r: usize, s: Span| texts[r].get(s.0..s.1).is_some();
+        for g in &o.figures {
+            prop_assert!(g.mentions.iter().all(|m| ok(m.report, m.span) && ok(m.report, m.sentence)));
+        }
+        for g in &o.names {
+            prop_assert!(g.mentions.iter().all(|m| ok(m.report, m.span)));
+        }
+        for g in &o.quotes {
+            prop_assert!(g.members.iter().all(|m| ok(m.report, m.span)));
+        }
+    }
+
     /// Texts made of story-like sentences with figures, quotes and names
     /// exercise the analyses themselves.
     #[test]
