@@ -36,6 +36,14 @@ fn clip(s: &str) -> String {
     }
 }
 
+/// The sentence with its first letter capitalised.
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
@@ -52,8 +60,13 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
     match widest {
         Some(f) if f.reports.len() == n => {
             let all = o.facts.iter().filter(|f| f.reports.len() == n).count();
+            let who = if n == 2 {
+                "Both reports".to_string()
+            } else {
+                format!("All {n} reports")
+            };
             out.push(format!(
-                "All {n} reports tell {all} fact{} in common, such as “{}”",
+                "{who} tell {all} fact{} in common, such as “{}”",
                 if all == 1 { "" } else { "s" },
                 clip(text(f.label.report, f.label.span))
             ));
@@ -102,22 +115,30 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
     if let Some((_, a, b)) = closest.filter(|c| c.0 > 0) {
         // Named in name order, whatever the input order.
         let (a, b) = if name(a) <= name(b) { (a, b) } else { (b, a) };
-        out.push(format!(
-            "{}{} and {} share the most: {} tells {} of {}’s story, {} tells {} of {}’s.",
-            if contained.is_empty() {
-                ""
-            } else {
-                "Apart from that, "
-            },
-            name(a),
-            name(b),
+        // With two reports there is no "most": just the two figures.
+        let who = if n == 2 {
+            String::new()
+        } else {
+            format!(
+                "{}{} and {} share the most: ",
+                if contained.is_empty() {
+                    ""
+                } else {
+                    "Apart from that, "
+                },
+                name(a),
+                name(b)
+            )
+        };
+        out.push(capitalise(&format!(
+            "{who}{} tells {} of {}’s story, {} tells {} of {}’s.",
             name(b),
             percent(share(a, b)),
             name(a),
             name(a),
             percent(share(b, a)),
             name(b)
-        ));
+        )));
     }
 
     // 3. What only one report tells.
@@ -191,13 +212,7 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
         .map(|(r, vs)| format!("only {r} gives {}", join(vs)))
         .collect();
     if !only_items.is_empty() {
-        let s = join(&only_items);
-        let mut c = s.chars();
-        let cap: String = c
-            .next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default();
-        out.push(format!("{cap}."));
+        out.push(format!("{}.", capitalise(&join(&only_items))));
     }
 
     // 5. Quotes: remarks several reports quote, then who only one report quotes.
@@ -275,13 +290,7 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
         })
         .collect();
     if !items.is_empty() {
-        let s = join(&items);
-        let mut c = s.chars();
-        let cap: String = c
-            .next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default();
-        out.push(format!("{cap}."));
+        out.push(format!("{}.", capitalise(&join(&items))));
     }
     out
 }
