@@ -302,8 +302,16 @@ fn two_to_twenty_reports() {
     ));
     let two = build(&texts[3..5], &names[3..5]);
     assert_eq!(two.coverage.len(), 2);
-    assert!(two.summary[0].starts_with("Both reports tell"), "{}", two.summary[0]);
-    assert!(two.summary[1].starts_with("004 tells"), "{}", two.summary[1]);
+    assert!(
+        two.summary[0].starts_with("Both reports tell"),
+        "{}",
+        two.summary[0]
+    );
+    assert!(
+        two.summary[1].starts_with("004 tells"),
+        "{}",
+        two.summary[1]
+    );
     let twenty = overview::build(&col(MAX_REPORTS), &names_n(MAX_REPORTS), &opts).unwrap();
     assert_eq!(twenty.reports.len(), 20);
     assert_eq!(twenty.coverage.len(), 20 * 19);
