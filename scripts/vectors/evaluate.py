@@ -101,7 +101,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", default=os.path.join(vecs.ROOT, "..", "shared", "gold"))
     ap.add_argument("--seeds", default=os.path.join(vecs.ROOT, "..", "shared", "seeds"))
-    ap.add_argument("--vocab", type=int, default=30000, help="words per language embedded (query prefix)")
+    ap.add_argument("--vocab", type=int, default=20000, help="words per language embedded alone (query prefix)")
+    ap.add_argument("--pseudo", type=int, default=2000, help="pseudo-sentences per language")
     ap.add_argument("--passage-vocab", type=int, default=10000,
                     help="words per language embedded with the passage prefix (embedding is slow)")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "evaluation.md"),
@@ -115,8 +116,9 @@ def main():
     segs = {f: s for f, s in vecs.engine_segments(sorted({f for g in gold for f in g["files"]}))}
     segs = {os.path.abspath(f): s for f, s in segs.items()}
 
-    en_all = vecs.vocabulary("en", args.vocab)
-    zh_all = vecs.vocabulary("zh", args.vocab)
+    # Pseudo-sentences are drawn from the 30k most frequent words, as build.py draws them.
+    en_all = vecs.vocabulary("en", max(args.vocab, 30000))
+    zh_all = vecs.vocabulary("zh", max(args.vocab, 30000))
     fr = {"en": vecs.frequencies("en"), "zh": vecs.frequencies("zh")}
 
     results = []
@@ -129,12 +131,24 @@ def main():
         print(line, flush=True)
         results.append(line)
 
+    pseudo = {l: vecs.pseudo_sentences(l, v, fr[l], args.pseudo) for l, v in (("en", en_all), ("zh", zh_all))}
+
+    def sentence_variants(plabel, m, fit, dims, bits, units, langs, own_means):
+        space = vecs.Space(m, vecs.pca(fit, dims) if dims else None)
+        sims, sims_own = [], []
+        for k, ((a, b), (la, lb)) in enumerate(zip(units, langs)):
+            pa, pb = space.project(a, la), space.project(b, lb)
+            if bits:
+                pa, pb = vecs.quantise(vecs.normalise(pa), bits), vecs.quantise(vecs.normalise(pb), bits)
+            sims.append(cos_matrix(pa, pb))
+            own = own_means(space, k, bits)
+            sims_own.append(cos_matrix(recentre(pa, la, own), recentre(pb, lb, own)))
+        return sims, sims_own
+
     for prefix in vecs.PREFIXES:
         nv = args.vocab if prefix == "query" else min(args.vocab, args.passage_vocab)
         en, zh = en_all[:nv], zh_all[:nv]
-        pseudo = {l: vecs.pseudo_sentences(l, v, fr[l], 400) for l, v in (("en", en), ("zh", zh))}
         log("embedding (%s, %d words per language)…" % (prefix, nv))
-        plabel = "%s (%dk words)" % (prefix, nv // 1000)
         raw_words = {"en": vecs.embed(en, prefix, log=log), "zh": vecs.embed(zh, prefix, log=log)}
         raw_pseudo = {l: vecs.embed(pseudo[l], prefix, log=log) for l in pseudo}
         units = [(vecs.embed(g["A"], prefix), vecs.embed(g["B"], prefix)) for g in gold]
@@ -145,65 +159,61 @@ def main():
             raw = vecs.embed([t for t, _ in texts], prefix)
             coll.append((raw, [l for _, l in texts]))
 
-        means = {
-            "vocabulary words": {l: raw_words[l].mean(axis=0) for l in raw_words},
-            "pseudo-sentences": {l: raw_pseudo[l].mean(axis=0) for l in raw_pseudo},
-        }
-        report("%s: raw e5 (384 dims, no centring)" % plabel, [cos_matrix(a, b) for a, b in units])
-
-        def own_means(space, k):
+        def own_means(space, k, bits):
             raw, ls = coll[k]
             v = vecs.normalise(space.project(raw, ls))
+            if bits:
+                v = vecs.normalise(vecs.quantise(v, bits))
             return {l: v[[i for i, x in enumerate(ls) if (x == "zh") == (l == "zh")]].mean(axis=0) for l in ("en", "zh")}
 
-        for mname, m in means.items():
-            fits = {
-                "vocabulary words": np.vstack([raw_words["en"] - m["en"], raw_words["zh"] - m["zh"]]),
-                "pseudo-sentences": np.vstack([raw_pseudo["en"] - m["en"], raw_pseudo["zh"] - m["zh"]]),
-            }
-            for dims in (None, 64, 48, 32):
-                for fname, fit in fits.items():
-                    if dims is None and fname != "vocabulary words":
-                        continue
-                    space = vecs.Space(m, vecs.pca(fit, dims) if dims else None)
-                    sims, sims_own = [], []
-                    for k, ((a, b), (la, lb)) in enumerate(zip(units, langs)):
-                        pa, pb = space.project(a, la), space.project(b, lb)
-                        if dims:
-                            pa, pb = vecs.quantise(vecs.normalise(pa)), vecs.quantise(vecs.normalise(pb))
-                        sims.append(cos_matrix(pa, pb))
-                        own = own_means(space, k)
-                        sims_own.append(cos_matrix(recentre(pa, la, own), recentre(pb, lb, own)))
-                    label = "%s: centred by %s, %s" % (
-                        plabel, mname, "384 dims float" if not dims else "PCA %d (fit: %s) + int8" % (dims, fname))
-                    report(label, sims)
-                    report("  + recentred by the collection's own mean", sims_own)
+        mw = {l: raw_words[l][:10000].mean(axis=0) for l in raw_words}
+        mp = {l: raw_pseudo[l].mean(axis=0) for l in raw_pseudo}
+        fit_pseudo = np.vstack([raw_pseudo[l] - mp[l] for l in ("en", "zh")])
+        fit_words = np.vstack([raw_words[l][:10000] - mp[l] for l in ("en", "zh")])
+        report("%s: raw e5 (384 dims, no centring)" % prefix, [cos_matrix(a, b) for a, b in units])
+        variants = [
+            ("centred by the mean of 10k vocabulary words, 384 dims float", mw, None, None, None),
+            ("centred by the mean of pseudo-sentences, 384 dims float", mp, None, None, None),
+            ("  same, PCA 64 fitted on 10k words, int8", mp, fit_words, 64, 8),
+            ("  same, PCA 32 fitted on pseudo-sentences, int8", mp, fit_pseudo, 32, 8),
+            ("  same, PCA 48 fitted on pseudo-sentences, int8", mp, fit_pseudo, 48, 8),
+            ("  same, PCA 64 fitted on pseudo-sentences, int8", mp, fit_pseudo, 64, 8),
+            ("  same, PCA 128 fitted on pseudo-sentences, int8", mp, fit_pseudo, 128, 8),
+            ("  same, PCA 128 fitted on pseudo-sentences, 4-bit", mp, fit_pseudo, 128, 4),
+        ]
+        for label, m, fit, dims, bits in variants:
+            sims, sims_own = sentence_variants(prefix, m, fit, dims, bits, units, langs, own_means)
+            report("%s: %s" % (prefix, label), sims)
+            report("  + recentred by the collection's own mean", sims_own)
 
         # The word table, built as build.py builds it, at several sizes and dims.
-        m = means["vocabulary words"]
-        for n in (10000, 20000, 30000):
+        for n in (10000, 20000):
             if n > nv:
                 continue
-            for dims in (64, 48, 32):
-                for a_sif in (1e-3, 1e-4, None):
-                    space = vecs.Space(m, vecs.pca(np.vstack([raw_words["en"][:n] - m["en"], raw_words["zh"][:n] - m["zh"]]), dims))
-                    table = vecs.WordTable(en[:n], zh[:n], space, raw_words["en"][:n], raw_words["zh"][:n],
-                                           a_sif, fr["en"], fr["zh"])
-                    sims, sims_own = [], []
-                    for k, g in enumerate(gold):
-                        va = np.stack([table.embed(s) if table.embed(s) is not None else np.zeros(dims) for s in g["A"]])
-                        vb = np.stack([table.embed(s) if table.embed(s) is not None else np.zeros(dims) for s in g["B"]])
-                        sims.append(cos_matrix(va, vb))
-                        la, lb = langs[k]
-                        texts = [t for f in g["files"] for t, _ in segs[os.path.abspath(f)]]
-                        cv = [(table.embed(t), vecs.detect_lang(t)) for t in texts]
-                        own = {l: np.mean([v for v, x in cv if v is not None and (x == "zh") == (l == "zh")], axis=0)
-                               for l in ("en", "zh")}
-                        sims_own.append(cos_matrix(recentre(va, la, own), recentre(vb, lb, own)))
-                    size = sum(1 + len(w.encode()) + 4 + dims for w in en[:n] + zh[:n]) + 28 + 8 * dims
-                    report("%s: word table %dk+%dk words, %d dims, SIF a=%s (%.2f MB)" % (
-                        prefix, n // 1000, n // 1000, dims, a_sif, size / 1e6), sims)
-                    report("  + recentred by the collection's own mean", sims_own)
+            for fname, dims, bits, a_sif in (("words", 64, 8, 1e-3), ("pseudo-sentences", 64, 8, 1e-3),
+                                             ("pseudo-sentences", 128, 4, 1e-3), ("pseudo-sentences", 128, 4, None),
+                                             ("pseudo-sentences", 128, 8, 1e-3)):
+                fit = fit_words if fname == "words" else fit_pseudo
+                space = vecs.Space(mp, vecs.pca(fit, dims))
+                table = vecs.WordTable(en[:n], zh[:n], space, raw_words["en"][:n], raw_words["zh"][:n],
+                                       a_sif, fr["en"], fr["zh"], bits)
+                sims, sims_own = [], []
+                for k, g in enumerate(gold):
+                    def emb(s):
+                        v = table.embed(s)
+                        return v if v is not None else np.zeros(dims)
+                    va, vb = np.stack([emb(s) for s in g["A"]]), np.stack([emb(s) for s in g["B"]])
+                    sims.append(cos_matrix(va, vb))
+                    la, lb = langs[k]
+                    texts = [t for f in g["files"] for t, _ in segs[os.path.abspath(f)]]
+                    cv = [(table.embed(t), vecs.detect_lang(t)) for t in texts]
+                    own = {l: np.mean([v for v, x in cv if v is not None and (x == "zh") == (l == "zh")], axis=0)
+                           for l in ("en", "zh")}
+                    sims_own.append(cos_matrix(recentre(va, la, own), recentre(vb, lb, own)))
+                size = sum(1 + len(w.encode()) + 4 + dims * bits // 8 for w in en[:n] + zh[:n]) + 32 + 8 * dims
+                report("%s: word table %dk+%dk words, PCA %d (fit: %s), %d-bit, SIF a=%s (%.2f MB)" % (
+                    prefix, n // 1000, n // 1000, dims, fname, bits, a_sif, size / 1e6), sims)
+                report("  + recentred by the collection's own mean", sims_own)
     write(args.out, results, args)
 
 
@@ -211,12 +221,12 @@ def write(path, lines, args):
     import datetime
 
     with open(path, "w", encoding="utf-8") as f:
-        f.write("Figures of `python3 scripts/vectors/evaluate.py --vocab %d` (%s), on the gold files "
+        f.write("Figures of `python3 scripts/vectors/evaluate.py --vocab %d --pseudo %d` (%s), on the gold files "
                 "p000_003 and p004en_004zh: threshold-only alignment of all annotated sentence pairs, "
                 "micro F1 at the best threshold t; en->zh top-1 = English sentences of 004en whose "
                 "most similar Chinese sentence is a gold partner. \"+ recentred\" = the line above with "
                 "each language's mean over the two compared documents' segments subtracted at run time.\n\n```text\n"
-                % (args.vocab, datetime.date.today().isoformat()))
+                % (args.vocab, args.pseudo, datetime.date.today().isoformat()))
         f.write("\n".join(lines) + "\n```\n")
 
 

@@ -17,7 +17,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-CACHE = os.path.join(ROOT, "target", "vectors-cache")
+CACHE = os.environ.get("VECTORS_CACHE") or os.path.join(ROOT, "target", "vectors-cache")
 PREFIXES = ("query", "passage")
 
 # ---------------------------------------------------------------- hashing
@@ -76,7 +76,7 @@ def model_file():
 def embed(texts, prefix, batch=64, log=None):
     """Raw e5 vectors (unit length, 384 dims) of `texts` with the "query: " or "passage: " prefix.
 
-    Vectors are cached in target/vectors-cache (a text's vector does not depend on the batch it
+    Vectors are cached in target/vectors-cache or $VECTORS_CACHE (a text's vector does not depend on the batch it
     was computed in: the engine packs each text as its own attention segment).
     """
     assert prefix in PREFIXES
@@ -249,12 +249,24 @@ def pca(x, k):
     return comps
 
 
-def quantise(x):
-    """int8 rows: each row scaled so its largest component is +-127 (cosine ignores the scale)."""
+def quantise(x, bits=8):
+    """Integer rows: each row scaled so its largest component is +-127 (8 bits) or +-7 (4 bits);
+    cosine ignores the scale."""
+    top = {8: 127, 4: 7}[bits]
     x = np.asarray(x, dtype=np.float64)
     m = np.abs(x).max(axis=-1, keepdims=True)
-    q = np.rint(x * (127.0 / np.where(m > 0, m, 1.0)))
-    return np.clip(q, -127, 127).astype(np.int8)
+    q = np.rint(x * (top / np.where(m > 0, m, 1.0)))
+    return np.clip(q, -top, top).astype(np.int8)
+
+
+def pack(q, bits):
+    """The bytes of one quantised row: i8 each (8 bits), or two 4-bit two's-complement values a
+    byte, the even component in the low nibble (4 bits)."""
+    q = np.asarray(q, np.int8)
+    if bits == 8:
+        return q.tobytes()
+    u = (q.astype(np.int16) & 0xF).astype(np.uint8)
+    return (u[0::2] | (u[1::2] << 4)).astype(np.uint8).tobytes()
 
 
 # ---------------------------------------------------------------- vocabulary (wordfreq)
@@ -331,20 +343,22 @@ class WordTable:
     """The static word table, quantised exactly as written to data/words.bin, and its
     sentence embedding (the same arithmetic as `WordTable::embed` in semantic.rs)."""
 
-    def __init__(self, en, zh, space, raw_en, raw_zh, a, freqs_en, freqs_zh):
+    def __init__(self, en, zh, space, raw_en, raw_zh, a, freqs_en, freqs_zh, bits=8):
         self.dims = space.comps.shape[1]
+        self.bits = bits
+        top = {8: 127.0, 4: 7.0}[bits]
         self.lists = {}
         vecs_all, weights_all = [], []
         for lang, words, raw, fr in (("en", en, raw_en, freqs_en), ("zh", zh, raw_zh, freqs_zh)):
             p = space.project(raw, [lang] * len(words))
             vecs_all.append(p)
             weights_all.append(sif_weights(words, fr, a))
-        scales = [np.abs(p).max(axis=1) / 127.0 for p in vecs_all]
+        scales = [np.abs(p).max(axis=1) / top for p in vecs_all]
         self.scale_max = float(max(s.max() for s in scales))
         self.weight_max = float(max(w.max() for w in weights_all))
         self.entries = {}
         for lang, words, p, s, w in zip(("en", "zh"), (en, zh), vecs_all, scales, weights_all):
-            q = quantise(p)
+            q = quantise(p, bits)
             su = np.rint(s / self.scale_max * 65535).astype(np.uint16)
             wu = np.rint(w / self.weight_max * 65535).astype(np.uint16)
             table = {}

@@ -103,7 +103,7 @@ fn err<T>(msg: impl Into<String>) -> Result<T, FormatError> {
 }
 
 /// Version of both file formats this module reads.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// Largest number of dimensions accepted: e5-small has 384; more means a corrupt header.
 const MAX_DIMS: usize = 1024;
 
@@ -144,7 +144,8 @@ impl<'a> Reader<'a> {
         Ok(f32::from_bits(self.u32()?))
     }
 
-    fn header(&mut self, magic: &[u8; 4]) -> Result<usize, FormatError> {
+    /// Magic, version, dims and bits a component; returns (dims, bits, bytes a vector).
+    fn header(&mut self, magic: &[u8; 4]) -> Result<(usize, u8, usize), FormatError> {
         if self.bytes.get(..4) != Some(magic.as_slice()) {
             return err(format!(
                 "{}: bad magic (expected {:?})",
@@ -167,7 +168,34 @@ impl<'a> Reader<'a> {
                 self.what
             ));
         }
-        Ok(dims)
+        let bits = match self.u32()? {
+            8 => 8,
+            4 if dims % 2 == 0 => 4,
+            b => {
+                return err(format!(
+                    "{}: {b} bits a component with {dims} dimensions (expected 8, or 4 with an even count)",
+                    self.what
+                ))
+            }
+        };
+        Ok((dims, bits, dims * usize::from(bits) / 8))
+    }
+}
+
+/// Calls `f` with each component of a packed vector: `i8` each (8 bits), or two 4-bit
+/// two's-complement values a byte, the even component in the low nibble (4 bits).
+fn for_each_component(q: &[u8], bits: u8, mut f: impl FnMut(usize, f32)) {
+    if bits == 8 {
+        q.iter()
+            .enumerate()
+            .for_each(|(i, &b)| f(i, f32::from(b as i8)));
+    } else {
+        // Shifting the nibble to the top and back (arithmetic shift) extends its sign.
+        let nibble = |n: u8| f32::from(((n << 4) as i8) >> 4);
+        for (i, &b) in q.iter().enumerate() {
+            f(2 * i, nibble(b & 0x0f));
+            f(2 * i + 1, nibble(b >> 4));
+        }
     }
 }
 
@@ -181,8 +209,14 @@ fn unit(mut v: Vec<f32>) -> Option<Vector> {
     Some(Vector(v))
 }
 
-fn dequantise(q: &[u8]) -> Vec<f32> {
-    q.iter().map(|&b| f32::from(b as i8)).collect()
+fn dequantise(q: &[u8], bits: u8, dims: usize) -> Vec<f32> {
+    let mut v = vec![0f32; dims];
+    for_each_component(q, bits, |i, x| {
+        if let Some(c) = v.get_mut(i) {
+            *c = x;
+        }
+    });
+    v
 }
 
 /// FNV-1a, 64 bits: the key of a sentence in [`SentenceTable`].
@@ -194,12 +228,16 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
 
 /// Precomputed vectors of known sentences, keyed by a hash of their exact text.
 ///
-/// Format (`data/sentences.bin`, little-endian): `b"RDSV"`, version `u32` (1), dims `u32`,
-/// count `u32`, then `count` records sorted by hash: FNV-1a 64-bit hash `u64` of the sentence's
-/// UTF-8 text, `dims` × `i8` (the vector, scaled so its largest component is ±127).
+/// Format (`data/sentences.bin`, little-endian): `b"RDSV"`, version `u32` (2), dims `u32`, bits a
+/// component `u32` (4 or 8), count `u32`, then `count` records sorted by hash: FNV-1a 64-bit hash
+/// `u64` of the sentence's UTF-8 text, then the vector, scaled so its largest component is ±7 (4
+/// bits: two's-complement nibbles, the even component in the low one) or ±127 (8 bits: `i8`).
 #[derive(Clone, Debug, Default)]
 pub struct SentenceTable {
     dims: usize,
+    bits: u8,
+    /// Bytes a vector.
+    size: usize,
     hashes: Vec<u64>,
     vectors: Vec<u8>,
 }
@@ -212,11 +250,11 @@ impl SentenceTable {
     /// ```
     /// use report_diff::engine::semantic::SentenceTable;
     /// let mut bytes = b"RDSV".to_vec();
-    /// for n in [1u32, 2, 1] {
-    ///     bytes.extend(n.to_le_bytes()); // version, dims, count
+    /// for n in [2u32, 2, 8, 1] {
+    ///     bytes.extend(n.to_le_bytes()); // version, dims, bits, count
     /// }
-    /// bytes.extend(7u64.to_le_bytes());
-    /// bytes.extend([3, 4]);
+    /// bytes.extend(7u64.to_le_bytes()); // the hash of a sentence
+    /// bytes.extend([3, 4]); // its vector
     /// let t = SentenceTable::from_bytes(&bytes).unwrap();
     /// assert_eq!(t.len(), 1);
     /// assert!(SentenceTable::from_bytes(&bytes[..bytes.len() - 1]).is_err());
@@ -227,9 +265,9 @@ impl SentenceTable {
             pos: 0,
             what: "sentence table",
         };
-        let dims = r.header(b"RDSV")?;
+        let (dims, bits, size) = r.header(b"RDSV")?;
         let count = r.u32()? as usize;
-        let record = 8 + dims;
+        let record = 8 + size;
         let expected = count.checked_mul(record).and_then(|n| n.checked_add(r.pos));
         if expected != Some(bytes.len()) {
             return err(format!(
@@ -239,7 +277,7 @@ impl SentenceTable {
             ));
         }
         let mut hashes = Vec::with_capacity(count);
-        let mut vectors = Vec::with_capacity(count * dims);
+        let mut vectors = Vec::with_capacity(count * size);
         for _ in 0..count {
             let h = r.take(8)?;
             let h = u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]]);
@@ -247,10 +285,12 @@ impl SentenceTable {
                 return err("sentence table: hashes not strictly ascending");
             }
             hashes.push(h);
-            vectors.extend_from_slice(r.take(dims)?);
+            vectors.extend_from_slice(r.take(size)?);
         }
         Ok(SentenceTable {
             dims,
+            bits,
+            size,
             hashes,
             vectors,
         })
@@ -286,8 +326,8 @@ impl SentenceTable {
             .hashes
             .binary_search(&fnv1a64(sentence.as_bytes()))
             .ok()?;
-        let q = self.vectors.get(i * self.dims..(i + 1) * self.dims)?;
-        unit(dequantise(q))
+        let q = self.vectors.get(i * self.size..(i + 1) * self.size)?;
+        unit(dequantise(q, self.bits, self.dims))
     }
 
     /// Number of sentences in the table.
@@ -315,12 +355,13 @@ impl SentenceTable {
 /// A static word-vector table: embeds any English or Chinese sentence as the weighted mean of
 /// its words' vectors, in the same space as [`SentenceTable`]'s vectors.
 ///
-/// Format (`data/words.bin`, little-endian): `b"RDWT"`, version `u32` (1), dims `u32`, English
-/// word count `u32`, Chinese word count `u32`, the largest word scale `f32`, the largest word
-/// weight `f32`, the English and then the Chinese mean of averaged sentences (`dims` × `f32`
-/// each); then the English and then the Chinese records, each list sorted by the words' bytes:
-/// word length `u8`, the word (UTF-8), scale `u16`, weight `u16` (both as fractions of their
-/// largest value, /65535), `dims` × `i8`. A word's vector is scale × its `i8` components.
+/// Format (`data/words.bin`, little-endian): `b"RDWT"`, version `u32` (2), dims `u32`, bits a
+/// component `u32` (4 or 8), English word count `u32`, Chinese word count `u32`, the largest word
+/// scale `f32`, the largest word weight `f32`, the English and then the Chinese mean of averaged
+/// sentences (`dims` × `f32` each); then the English and then the Chinese records, each list
+/// sorted by the words' bytes: word length `u8`, the word (UTF-8), scale `u16`, weight `u16` (both
+/// as fractions of their largest value, /65535), the components packed as in [`SentenceTable`].
+/// A word's vector is scale × its integer components.
 ///
 /// Tokenisation (mirrored by the build script): English word units ([`units`]) lower-cased,
 /// `’` read as `'`, a possessive `'s` dropped when only the bare word is known, unknown words
@@ -329,6 +370,9 @@ impl SentenceTable {
 #[derive(Clone, Debug)]
 pub struct WordTable {
     dims: usize,
+    bits: u8,
+    /// Bytes a vector.
+    size: usize,
     records: Vec<u8>,
     en: Vec<u32>,
     zh: Vec<u32>,
@@ -356,7 +400,7 @@ impl WordTable {
             pos: 0,
             what: "word table",
         };
-        let dims = r.header(b"RDWT")?;
+        let (dims, bits, size) = r.header(b"RDWT")?;
         let n_en = r.u32()? as usize;
         let n_zh = r.u32()? as usize;
         let scale_max = r.f32()?;
@@ -380,8 +424,8 @@ impl WordTable {
         let mut offsets = [Vec::new(), Vec::new()];
         let mut zh_max_chars = 0;
         for (k, (list, n)) in offsets.iter_mut().zip([n_en, n_zh]).enumerate() {
-            // Each record takes at least 6 + dims bytes: bound the allocation by the input.
-            list.reserve(n.min(bytes.len() / (6 + dims)));
+            // Each record takes at least 6 + size bytes: bound the allocation by the input.
+            list.reserve(n.min(bytes.len() / (6 + size)));
             let mut prev: Option<&[u8]> = None;
             for _ in 0..n {
                 let at = r.pos - start;
@@ -403,7 +447,7 @@ impl WordTable {
                     zh_max_chars = zh_max_chars.max(text.chars().count());
                 }
                 prev = Some(word);
-                r.take(4 + dims)?;
+                r.take(4 + size)?;
                 list.push(at as u32);
             }
         }
@@ -420,6 +464,8 @@ impl WordTable {
         let [mean_en, mean_zh] = means;
         Ok(WordTable {
             dims,
+            bits,
+            size,
             records: bytes[start..].to_vec(),
             en,
             zh,
@@ -460,7 +506,7 @@ impl WordTable {
         let word = self.records.get(at + 1..at + 1 + len).unwrap_or_default();
         let rest = self
             .records
-            .get(at + 1 + len..at + 5 + len + self.dims)
+            .get(at + 1 + len..at + 5 + len + self.size)
             .unwrap_or_default();
         (word, rest)
     }
@@ -479,9 +525,12 @@ impl WordTable {
         };
         let scale = f32::from(u16::from_le_bytes([*s0, *s1])) / 65535.0 * self.scale_max;
         let weight = f32::from(u16::from_le_bytes([*w0, *w1])) / 65535.0 * self.weight_max;
-        for (a, &b) in acc.iter_mut().zip(q) {
-            *a += weight * scale * f32::from(b as i8);
-        }
+        let k = weight * scale;
+        for_each_component(q, self.bits, |i, x| {
+            if let Some(a) = acc.get_mut(i) {
+                *a += k * x;
+            }
+        });
         weight
     }
 
@@ -585,7 +634,7 @@ mod tests {
     /// A valid sentence table of `n` two-dimensional vectors.
     fn sentence_bytes(n: u32) -> Vec<u8> {
         let mut b = b"RDSV".to_vec();
-        for x in [VERSION, 2, n] {
+        for x in [VERSION, 2, 8, n] {
             b.extend(x.to_le_bytes());
         }
         for h in 0..u64::from(n) {
@@ -598,7 +647,7 @@ mod tests {
     /// A valid word table: two dimensions, English "a", "b" and Chinese "中", "中国".
     fn word_bytes() -> Vec<u8> {
         let mut b = b"RDWT".to_vec();
-        for x in [VERSION, 2, 2, 2] {
+        for x in [VERSION, 2, 8, 2, 2] {
             b.extend(x.to_le_bytes());
         }
         for x in [1.0f32, 1.0, 0.0, 0.0, 0.0, 0.0] {
@@ -647,11 +696,32 @@ mod tests {
     }
 
     #[test]
+    fn four_bit_components_unpack_with_their_sign() {
+        let mut b = b"RDSV".to_vec();
+        for x in [VERSION, 4, 4, 1] {
+            b.extend(x.to_le_bytes());
+        }
+        b.extend(fnv1a64(b"x").to_le_bytes());
+        b.extend([0x97, 0x01]); // 7, -7, 1, 0
+        let v = SentenceTable::from_bytes(&b).unwrap().get("x").unwrap();
+        let n = (7f32 * 7.0 * 2.0 + 1.0).sqrt();
+        let want = [7.0 / n, -7.0 / n, 1.0 / n, 0.0];
+        assert!(
+            v.0.iter().zip(want).all(|(a, b)| (a - b).abs() < 1e-6),
+            "{v:?}"
+        );
+        // An odd number of 4-bit components cannot be packed.
+        b[8..12].copy_from_slice(&3u32.to_le_bytes());
+        let e = SentenceTable::from_bytes(&b).unwrap_err().to_string();
+        assert!(e.contains("bits"), "{e}");
+    }
+
+    #[test]
     fn malformed_bytes_are_errors_that_say_why() {
         let cases: [(&[u8], &str); 3] = [
             (b"", "magic"),
             (b"RDWT\x01\0\0\0", "magic"),
-            (b"RDSV\x02\0\0\0\x02\0\0\0\0\0\0\0", "version"),
+            (b"RDSV\x01\0\0\0\x02\0\0\0\0\0\0\0", "version"),
         ];
         for (bytes, says) in cases {
             let e = SentenceTable::from_bytes(bytes).unwrap_err().to_string();
@@ -693,14 +763,14 @@ mod tests {
     #[test]
     fn unsorted_or_duplicate_keys_are_rejected() {
         let mut s = sentence_bytes(2);
-        let second = 16 + 10;
+        let second = 20 + 10;
         s[second..second + 8].copy_from_slice(&0u64.to_le_bytes());
         assert!(SentenceTable::from_bytes(&s)
             .unwrap_err()
             .to_string()
             .contains("ascending"));
         let mut w = word_bytes();
-        let first = 4 + 4 * 4 + 8 + 16 + 1;
+        let first = 4 + 5 * 4 + 8 + 16 + 1;
         w[first] = b'c'; // "c" before "b"
         assert!(WordTable::from_bytes(&w)
             .unwrap_err()
