@@ -252,7 +252,7 @@ or the segmentation changes.
 
 Vectors are packed the same way in both files: 8 bits = one `i8` a component (largest ±127);
 4 bits = two two's-complement nibbles a byte, the even component in the low nibble (largest ±7).
-The scale is dropped: normalise after reading.
+`sentences.bin` drops the scale (normalise after reading); `words.bin` keeps one a word.
 
 `sentences.bin`: `b"RDSV"`, version `u32` (2), dims `u32`, bits `u32`, count `u32`; then `count`
 records sorted by hash: FNV-1a 64 hash `u64` of the segment text, the packed vector.
