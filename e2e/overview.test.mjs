@@ -152,6 +152,17 @@ test('filtering: hide a report, or show only what one report adds', T, async () 
   await page.context().close();
 });
 
+test('the translation tab of the overview opens the bilingual report', T, async () => {
+  const page = await h.newPage();
+  await openApp(page, h);
+  assert.equal(await page.isDisabled('#view-translation'), false);
+  assert.match(await page.textContent('#view-translation'), /Translation check \(004\)/);
+  await page.click('#view-translation');
+  await expectUrlParams(page, { a: '004', view: 'translation' });
+  await page.waitForSelector('.translation-view');
+  await page.context().close();
+});
+
 test('a link naming a pair still opens the pair view', T, async () => {
   const page = await h.newPage();
   await openApp(page, h, '?a=003&b=004');

@@ -245,6 +245,17 @@ pub fn App(props: &AppProps) -> Html {
             })
         })
     };
+    // The first report that carries a translation: what the overview's
+    // translation tab opens (the overview has no pair to pick one from).
+    let first_bilingual = {
+        let collection = collection.clone();
+        use_memo((), move |_| {
+            collection
+                .documents()
+                .iter()
+                .position(|d| d.bilingual().is_some())
+        })
+    };
     {
         // Only the app's own page mirrors its state in the address bar; a
         // widget mounted in a host page leaves the host's URL alone.
@@ -280,7 +291,15 @@ pub fn App(props: &AppProps) -> Html {
     let on_swap = dispatch(&d, |_: MouseEvent| Action::Swap);
     let on_opts = dispatch(&d, Action::SetOptions);
     let on_boilerplate = dispatch(&d, Action::SetBoilerplate);
-    let on_view = dispatch(&d, Action::SetView);
+    // On the overview, without a bilingual report in the pair, the
+    // translation tab opens the first bilingual report.
+    let translation_fallback = (p.view == View::Overview && bilingual.is_none())
+        .then_some(*first_bilingual)
+        .flatten();
+    let on_view = dispatch(&d, move |v: View| match (v, translation_fallback) {
+        (View::Translation, Some(i)) => Action::OpenTranslation(i),
+        _ => Action::SetView(v),
+    });
     let on_theme = dispatch(&d, Action::SetTheme);
     let on_open = dispatch(&d, |l: Link| Action::Open {
         a: l.pair.0,
@@ -314,7 +333,9 @@ pub fn App(props: &AppProps) -> Html {
                 <Controls opts={p.opts} boilerplate={p.boilerplate} {on_opts} {on_boilerplate}
                     theme={p.theme} {on_theme} />
             </header>
-            <ViewSwitch view={p.view} bilingual={bilingual.as_ref().as_ref().map(|(id, _)| id.clone())} {on_view} />
+            <ViewSwitch view={p.view} {on_view}
+                bilingual={bilingual.as_ref().as_ref().map(|(id, _)| id.clone())
+                    .or_else(|| translation_fallback.and_then(|i| reports.get(i)).map(|r| r.id.clone()))} />
             {
                 match (p.view, &*bilingual, &*comparison, ra, rb) {
                     (View::Overview, _, _, _, _) => match &*overview_view {

@@ -50,6 +50,8 @@ pub enum Action {
         /// Id of the passage to bring into view.
         target: Option<String>,
     },
+    /// Open the translation check of report `r` (as report A).
+    OpenTranslation(usize),
     /// Show or leave out a report in the overview.
     ToggleHidden(usize),
     /// Show only what one report adds (or, with `None`, everything).
@@ -76,6 +78,7 @@ impl Reducible for State {
                 (p.a, p.b, p.view) = (a, b, View::Split);
                 s.focus = target;
             }
+            Action::OpenTranslation(r) => (p.a, p.view) = (r, View::Translation),
             Action::ToggleHidden(r) => match p.hide.binary_search(&r) {
                 Ok(k) => {
                     p.hide.remove(k);
