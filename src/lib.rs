@@ -10,6 +10,8 @@
 //! - [`view`]: the view models, derived from the engine's results; pure Rust.
 //! - [`params`]: the URL parameters, parsed and written back; pure Rust.
 //! - [`embed`]: height messages for host pages, embed snippets, permalinks.
+//! - [`intake`]: reports from outside the bundle: the JSON corpus schema, text
+//!   files, limits, saved drafts; pure Rust.
 //! - `app` (only on `wasm32`): Yew components that render the engine's results.
 //!
 //! ```
@@ -24,6 +26,7 @@
 pub mod corpus;
 pub mod embed;
 pub mod engine;
+pub mod intake;
 pub mod params;
 pub mod view;
 
