@@ -42,7 +42,7 @@ pub const MAX_ID_CHARS: usize = 64;
 /// ones are cut (they are labels, not content).
 pub const MAX_LABEL_CHARS: usize = 300;
 /// How long a corpus fetch may take.
-pub const FETCH_TIMEOUT_MS: u32 = 15_000;
+pub const FETCH_TIMEOUT_MS: u32 = 10_000;
 
 /// A report from outside the bundle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -584,7 +584,7 @@ pub fn read_draft(json: &str) -> Option<Draft> {
 }
 
 /// Reports from a reader's texts: the non-blank ones, with ids `1`, `2`, …
-/// in order and their labels as headlines. Errors when fewer than two are
+/// in order and their labels (a file name, "Text 1") where an outlet goes. Errors when fewer than two are
 /// usable or one is too long.
 pub fn own_reports(texts: &[DraftText]) -> Result<Vec<Report>, String> {
     let usable: Vec<&DraftText> = texts.iter().filter(|t| !t.text.trim().is_empty()).collect();
@@ -610,8 +610,8 @@ pub fn own_reports(texts: &[DraftText]) -> Result<Vec<Report>, String> {
         .enumerate()
         .map(|(i, t)| Report {
             id: (i + 1).to_string(),
-            outlet: None,
-            headline: Some(t.label.clone()).filter(|l| !l.trim().is_empty()),
+            outlet: Some(t.label.clone()).filter(|l| !l.trim().is_empty()),
+            headline: None,
             published: None,
             language: None,
             text: t.text.clone(),
@@ -716,7 +716,7 @@ mod tests {
         );
         assert_eq!(
             CorpusError::Timeout.to_string(),
-            "The corpus could not be fetched: no answer within 15 seconds."
+            "The corpus could not be fetched: no answer within 10 seconds."
         );
     }
 
@@ -837,7 +837,7 @@ mod tests {
             r.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             ["1", "2"]
         );
-        assert_eq!(r[0].headline.as_deref(), Some("A"));
-        assert_eq!(r[1].headline, None);
+        assert_eq!(r[0].outlet.as_deref(), Some("A"));
+        assert_eq!(r[1].outlet, None);
     }
 }

@@ -12,6 +12,8 @@
 //! - [`embed`]: height messages for host pages, embed snippets, permalinks.
 //! - [`intake`]: reports from outside the bundle: the JSON corpus schema, text
 //!   files, limits, saved drafts; pure Rust.
+//! - [`sources`]: which reports are shown (bundled, a corpus, the reader's
+//!   own texts), as a state machine; pure Rust.
 //! - `app` (only on `wasm32`): Yew components that render the engine's results.
 //!
 //! ```
@@ -28,6 +30,7 @@ pub mod embed;
 pub mod engine;
 pub mod intake;
 pub mod params;
+pub mod sources;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -15,6 +15,7 @@
 //! | `case`, `punct`, `space` | `1` (also `true`, `yes`; `0`, `false`, `no` for off) | off |
 //! | `boilerplate` | `dim`, `show`, `hide` | `dim` |
 //! | `theme` | `light`, `dark`, `auto` | `auto` |
+//! | `corpus` | `own`, or the URL of a JSON corpus | the bundled reports |
 //!
 //! ```
 //! use report_diff::params::{Params, Theme};
@@ -111,6 +112,10 @@ pub struct Params {
     pub hide: Vec<usize>,
     /// The report whose additions alone the overview shows.
     pub only: Option<usize>,
+    /// Where the reports come from: `None` for the bundled ones, `own` for
+    /// the reader's own texts (saved in this browser), else the URL of a JSON
+    /// corpus (absolute, or relative to the page).
+    pub corpus: Option<String>,
     /// Parameters this module does not know, in their order: written back as
     /// they came, so an embedding host's own parameters survive.
     pub extra: Vec<(String, String)>,
@@ -129,6 +134,7 @@ const KNOWN: &[&str] = &[
     "theme",
     "hide",
     "only",
+    "corpus",
 ];
 
 impl Params {
@@ -145,6 +151,7 @@ impl Params {
             theme: Theme::default(),
             hide: Vec::new(),
             only: None,
+            corpus: None,
             extra: Vec::new(),
         }
     }
@@ -244,6 +251,10 @@ impl Params {
                 )),
             }
         }
+        p.corpus = get("corpus")
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string);
         p.extra = pairs
             .into_iter()
             .filter(|(k, _)| !KNOWN.contains(&k.as_str()))
@@ -282,6 +293,9 @@ impl Params {
         }
         if let Some(i) = self.only {
             q.push(("only", id(i)));
+        }
+        if let Some(c) = &self.corpus {
+            q.push(("corpus", c.clone()));
         }
         q.extend(self.extra.iter().map(|(k, v)| (k.as_str(), v.clone())));
         encode_query(&q)
@@ -518,9 +532,10 @@ mod tests {
             prop::collection::vec(("[a-z]{1,6}", "\\PC{0,8}"), 0..3),
             prop::collection::btree_set(0..5usize, 0..3),
             prop::option::of(0..5usize),
+            prop::option::of("own|[a-z0-9:/._?=&%-]{1,24}"),
         )
             .prop_map(
-                |(a, b, view, [c, p, s], boilerplate, theme, extra, hide, only)| Params {
+                |(a, b, view, [c, p, s], boilerplate, theme, extra, hide, only, corpus)| Params {
                     a,
                     b,
                     view,
@@ -533,6 +548,7 @@ mod tests {
                     theme,
                     hide: hide.into_iter().collect(),
                     only,
+                    corpus,
                     extra: extra
                         .into_iter()
                         .filter(|(k, _)| !KNOWN.contains(&k.as_str()))

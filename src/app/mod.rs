@@ -8,18 +8,23 @@
 mod controls;
 mod coverage;
 mod fatal;
+mod fetch;
 mod figures;
 mod frame;
 mod grid_rows;
 mod mount;
 mod names;
 mod overview;
+mod own_texts;
 mod picker;
 mod quote_groups;
 mod quotes;
 mod report_filter;
+mod share;
+mod source_switch;
 mod split;
 mod state;
+mod storage;
 mod story_map;
 mod summary;
 mod translation;
@@ -32,15 +37,20 @@ use yew::prelude::*;
 use crate::corpus;
 use crate::engine::overview::{build_from, Pairwise};
 use crate::engine::{Collection, Options};
+use crate::intake::Report;
 use crate::params::{Params, View};
+use crate::sources::{Reports, SourceAction};
 use crate::view::{
     overview_model, quotes_model, split_model, translation_model, BoilerplateDisplay, Link,
     QuotesModel, SplitModel,
 };
 use controls::Controls;
 use overview::OverviewView;
+use own_texts::OwnTexts;
 use picker::Picker;
 use quotes::QuotesPanel;
+use share::Share;
+use source_switch::SourceSwitch;
 use split::SplitView;
 use state::{Action, State};
 use summary::Summary;
@@ -105,6 +115,50 @@ fn report_infos() -> Vec<ReportInfo> {
         .collect()
 }
 
+/// What the pickers show about a report from a corpus or the reader's texts.
+fn info_from(r: &Report) -> ReportInfo {
+    let first_line = r
+        .text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    let title = r.headline.as_deref().unwrap_or(first_line);
+    let words = r.text.split_whitespace().count()
+        + r.text
+            .chars()
+            .filter(|&c| crate::engine::token::is_cjk(c))
+            .count();
+    ReportInfo {
+        id: r.id.clone().into(),
+        headline: title.chars().take(200).collect::<String>().into(),
+        short_title: title.chars().take(48).collect::<String>().into(),
+        outlet: r.outlet.clone().unwrap_or_else(|| "unknown".into()).into(),
+        languages: r.language.clone().unwrap_or_default().into(),
+        words,
+        text: AttrValue::Rc(r.text.as_str().into()),
+    }
+}
+
+/// The query string of a view for a link or a snippet: a relative corpus URL
+/// is made absolute (against the page), so the link works from anywhere.
+fn shareable_query(p: &Params, ids: &[String]) -> String {
+    let mut p = p.clone();
+    if let Some(c) = p
+        .corpus
+        .as_mut()
+        .filter(|c| c.as_str() != crate::sources::OWN)
+    {
+        let page = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        if let Ok(u) = web_sys::Url::new_with_base(c, &page) {
+            *c = u.href();
+        }
+    }
+    p.to_query(ids)
+}
+
 /// A callback that turns its argument into an action on the reducer.
 fn dispatch<T: 'static>(
     d: &UseReducerDispatcher<State>,
@@ -130,62 +184,77 @@ pub struct AppProps {
 /// The widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let reports = use_memo((), |_| report_infos());
-    let ids: Rc<Vec<String>> = use_memo(reports.clone(), |r| {
-        r.iter().map(|r| r.id.to_string()).collect()
-    });
-    let collection = use_memo(reports.clone(), |r| {
-        Collection::new(&r.iter().map(|r| r.text.as_str()).collect::<Vec<_>>())
-    });
+    let bundled = use_memo((), |_| report_infos());
     let state = {
-        let ids = ids.clone();
+        let bundled: Rc<Vec<String>> = Rc::new(bundled.iter().map(|r| r.id.to_string()).collect());
         let params = props.params.clone();
-        use_reducer(move || match params {
-            Some(q) => State::from_search(&q, &ids),
-            None => {
-                // A link to a passage ("#r12-a") is brought into view once the
-                // pair has rendered.
-                let mut s = State::from_search(&url::read_search(), &ids);
+        let page = params.is_none();
+        use_reducer(move || {
+            let search = params.map_or_else(url::read_search, |q| q.to_string());
+            let mut s = State::open(&search, bundled, storage::load(), &storage::tab_id());
+            // A link to a passage ("#r12-a") is brought into view once the
+            // pair has rendered.
+            if page {
                 s.focus = url::read_hash();
-                s
             }
+            s
         })
     };
+    // The reports of the active source; every memo below is keyed on the
+    // source's generation too, which changes whenever these do.
+    let generation = state.sources.generation;
+    let source_reports = state.sources.reports();
+    let reports = {
+        let (bundled, source_reports) = (bundled.clone(), source_reports.clone());
+        use_memo(generation, move |_| match source_reports {
+            Reports::Bundled => (*bundled).clone(),
+            Reports::Loading | Reports::Own(Err(_)) => Vec::new(),
+            Reports::Corpus(c) => c.reports.iter().map(info_from).collect(),
+            Reports::Own(Ok(r)) => r.iter().map(info_from).collect(),
+        })
+    };
+    let ids: Rc<Vec<String>> = use_memo(generation, {
+        let reports = reports.clone();
+        move |_| reports.iter().map(|r| r.id.to_string()).collect()
+    });
+    let collection = use_memo(generation, {
+        let reports = reports.clone();
+        move |_| Collection::new(&reports.iter().map(|r| r.text.as_str()).collect::<Vec<_>>())
+    });
     let p: &Params = &state.params;
     let comparison = {
         let collection = collection.clone();
         use_memo(
-            (p.a, p.b, p.opts),
-            move |&(a, b, opts): &(usize, usize, Options)| {
+            (p.a, p.b, p.opts, generation),
+            move |&(a, b, opts, _): &(usize, usize, Options, u64)| {
                 collection.compare(a, b, &opts).map(Rc::new)
             },
         )
     };
     // The view model, derived once per comparison and display mode (keyed on
     // the cheap inputs, not on the comparison's contents).
-    let model = {
-        let reports = reports.clone();
-        let comparison = comparison.clone();
-        use_memo(
-            (p.a, p.b, p.opts, p.boilerplate),
-            move |&(a, b, _, display): &(usize, usize, Options, BoilerplateDisplay)| match (
-                comparison.as_ref(),
-                reports.get(a),
-                reports.get(b),
-            ) {
-                (Some(cmp), Some(ra), Some(rb)) => {
-                    Rc::new(split_model(cmp, &ra.text, &rb.text, display))
-                }
-                _ => Rc::new(SplitModel::default()),
-            },
-        )
-    };
+    let model =
+        {
+            let reports = reports.clone();
+            let comparison = comparison.clone();
+            use_memo(
+                (p.a, p.b, p.opts, p.boilerplate, generation),
+                move |&(a, b, _, display, _): &(usize, usize, Options, BoilerplateDisplay, u64)| {
+                    match (comparison.as_ref(), reports.get(a), reports.get(b)) {
+                        (Some(cmp), Some(ra), Some(rb)) => {
+                            Rc::new(split_model(cmp, &ra.text, &rb.text, display))
+                        }
+                        _ => Rc::new(SplitModel::default()),
+                    }
+                },
+            )
+        };
     let quotes = {
         let reports = reports.clone();
         let comparison = comparison.clone();
         use_memo(
-            (p.a, p.b, p.opts),
-            move |&(a, b, _): &(usize, usize, Options)| match (
+            (p.a, p.b, p.opts, generation),
+            move |&(a, b, _, _): &(usize, usize, Options, u64)| match (
                 comparison.as_ref(),
                 reports.get(a),
                 reports.get(b),
@@ -202,8 +271,8 @@ pub fn App(props: &AppProps) -> Html {
         let collection = collection.clone();
         let ids = ids.clone();
         use_memo(
-            (p.opts, p.view == View::Overview),
-            move |&(opts, shown): &(Options, bool)| {
+            (p.opts, p.view == View::Overview, generation),
+            move |&(opts, shown, _): &(Options, bool, u64)| {
                 shown.then(|| {
                     let pairs = Pairwise::new(&collection, &opts);
                     let o = build_from(&collection, &ids, &opts, &pairs);
@@ -219,31 +288,37 @@ pub fn App(props: &AppProps) -> Html {
         // The links keep every parameter but the pair and the view.
         let mut key = p.clone();
         (key.a, key.b) = (0, 0);
-        use_memo((key, overview.is_some()), move |(params, _)| {
-            overview.as_ref().as_ref().map(|data| match &data.1 {
-                Ok(o) => Ok(Rc::new(overview_model(
-                    o,
-                    &collection,
-                    &data.0,
-                    params,
-                    &ids,
-                ))),
-                Err(e) => Err(format!("No overview: {e}.")),
-            })
-        })
+        use_memo(
+            (key, overview.is_some(), generation),
+            move |(params, _, _)| {
+                overview.as_ref().as_ref().map(|data| match &data.1 {
+                    Ok(o) => Ok(Rc::new(overview_model(
+                        o,
+                        &collection,
+                        &data.0,
+                        params,
+                        &ids,
+                    ))),
+                    Err(e) => Err(format!("No overview: {e}.")),
+                })
+            },
+        )
     };
     // The report whose translation can be checked: A if bilingual, else B,
     // with its id (for the tab) and its model.
     let bilingual = {
         let collection = collection.clone();
         let reports = reports.clone();
-        use_memo((p.a, p.b), move |&(a, b): &(usize, usize)| {
-            [a, b].into_iter().find_map(|i| {
-                let bi = collection.documents().get(i)?.bilingual()?;
-                let r = reports.get(i)?;
-                Some((r.id.clone(), Rc::new(translation_model(&r.id, &r.text, bi))))
-            })
-        })
+        use_memo(
+            (p.a, p.b, generation),
+            move |&(a, b, _): &(usize, usize, u64)| {
+                [a, b].into_iter().find_map(|i| {
+                    let bi = collection.documents().get(i)?.bilingual()?;
+                    let r = reports.get(i)?;
+                    Some((r.id.clone(), Rc::new(translation_model(&r.id, &r.text, bi))))
+                })
+            },
+        )
     };
     // The first report that carries a translation: what the overview's
     // translation tab opens (the overview has no pair to pick one from).
@@ -259,7 +334,8 @@ pub fn App(props: &AppProps) -> Html {
     {
         // Only the app's own page mirrors its state in the address bar; a
         // widget mounted in a host page leaves the host's URL alone.
-        let page = props.params.is_none();
+        // Nor while a corpus loads: its a and b are not known yet.
+        let page = props.params.is_none() && source_reports != Reports::Loading;
         use_effect_with(p.to_query(&ids), move |q| {
             if page {
                 url::write_search(q)
@@ -283,6 +359,43 @@ pub fn App(props: &AppProps) -> Html {
                 }
             },
         );
+    }
+    // A corpus in the URL: fetch it once.
+    {
+        let d = state.dispatcher();
+        let url = match &state.sources.active {
+            crate::sources::Active::Corpus {
+                url,
+                status: crate::sources::CorpusStatus::Loading,
+            } => Some(url.clone()),
+            _ => None,
+        };
+        use_effect_with((), move |_| {
+            if let Some(url) = url {
+                yew::platform::spawn_local(async move {
+                    d.dispatch(Action::Source(match fetch::fetch_corpus(&url).await {
+                        Ok(c) => SourceAction::CorpusLoaded(Rc::new(c)),
+                        Err(e) => SourceAction::CorpusFailed(e.to_string()),
+                    }))
+                });
+            }
+        });
+    }
+    // The reader's texts: saved as they type; compared once typing pauses.
+    let commit_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    {
+        let d = state.dispatcher();
+        let sources = state.sources.clone();
+        let timer = commit_timer.clone();
+        use_effect_with(state.sources.save_generation, move |&g| {
+            if g > 0 {
+                d.dispatch(Action::Source(storage::save(&sources)));
+                let d = d.clone();
+                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(400, move || {
+                    d.dispatch(Action::Source(SourceAction::Commit))
+                }));
+            }
+        });
     }
 
     let d = state.dispatcher();
@@ -309,6 +422,14 @@ pub fn App(props: &AppProps) -> Html {
     let on_toggle = dispatch(&d, Action::ToggleHidden);
     let on_only = dispatch(&d, Action::SetOnly);
     let dismiss = dispatch(&d, |_: MouseEvent| Action::DismissNotices);
+    let on_source = dispatch(&d, Action::Source);
+    let on_bundled = dispatch(&d, |_: MouseEvent| Action::Source(SourceAction::UseBundled));
+    let on_own = dispatch(&d, |_: MouseEvent| Action::Source(SourceAction::UseOwn));
+    let own_active = state.sources.active == crate::sources::Active::Own;
+    let own_problem = match &source_reports {
+        Reports::Own(Err(e)) => Some(e.clone()),
+        _ => None,
+    };
 
     let ra = reports.get(p.a);
     let rb = reports.get(p.b);
@@ -322,6 +443,13 @@ pub fn App(props: &AppProps) -> Html {
                         <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
                     </div>
                 }
+                <SourceSwitch active={state.sources.active.clone()} bundled={bundled.len()} {on_bundled} {on_own} />
+                if own_active {
+                    <OwnTexts texts={state.sources.own.clone()} notes={state.sources.file_notes.clone()}
+                        problem={own_problem.clone()} storage_problem={state.sources.storage_problem.clone()}
+                        conflict={state.sources.conflict.clone()} on={on_source} />
+                }
+                <Share base={props.base.clone()} query={shareable_query(p, &ids)} own={own_active} />
                 if p.view != View::Overview {
                     <div class="pickers">
                         <Picker side="a" reports={reports.clone()} selected={p.a} on_pick={on_a} />
@@ -357,7 +485,11 @@ pub fn App(props: &AppProps) -> Html {
                             <SplitView label_a={ra.id.clone()} label_b={rb.id.clone()} model={(*model).clone()} />
                         </>
                     },
-                    _ => html! { <p class="notice" role="alert">{ "No report to compare: the bundled reports are missing." }</p> },
+                    _ => match &source_reports {
+                        // The source's own line says why (loading, or too few texts).
+                        Reports::Loading | Reports::Own(Err(_)) => Html::default(),
+                        _ => html! { <p class="notice" role="alert">{ "No report to compare." }</p> },
+                    },
                 }
             }
         </main>

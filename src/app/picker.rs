@@ -48,7 +48,9 @@ pub fn Picker(props: &PickerProps) -> Html {
                 <p class="meta" data-meta={props.side.clone()}>
                     <span class="headline">{ r.headline.clone() }</span>
                     <span class="facts">
-                        { format!("{} · {} · {} words", r.outlet, r.languages, r.words) }
+                        // A corpus or a reader's text may not say its language.
+                        { [r.outlet.to_string(), r.languages.to_string(), format!("{} words", r.words)]
+                            .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ") }
                     </span>
                 </p>
             }

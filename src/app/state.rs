@@ -7,7 +7,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::engine::Options;
+use crate::intake::Draft;
 use crate::params::{Params, Theme, View};
+use crate::sources::{SourceAction, Sources};
 use crate::view::BoilerplateDisplay;
 
 /// Everything the reader chose.
@@ -20,6 +22,10 @@ pub struct State {
     /// The element to bring into view after the next render (a passage the
     /// overview opened in the pair view).
     pub focus: Option<String>,
+    /// Where the reports come from (bundled, a corpus, the reader's texts).
+    pub sources: Sources,
+    /// The bundled report ids (the fallback whenever a corpus fails).
+    pub bundled: Rc<Vec<String>>,
 }
 
 /// What the reader can do.
@@ -56,6 +62,8 @@ pub enum Action {
     ToggleHidden(usize),
     /// Show only what one report adds (or, with `None`, everything).
     SetOnly(Option<usize>),
+    /// Something about the report sources (see [`SourceAction`]).
+    Source(SourceAction),
 }
 
 impl Reducible for State {
@@ -86,19 +94,26 @@ impl Reducible for State {
                 Err(k) => p.hide.insert(k, r),
             },
             Action::SetOnly(r) => p.only = r,
+            Action::Source(a) => {
+                let bundled = s.bundled.clone();
+                s.sources.apply(a, &mut s.params, &mut s.notices, &bundled);
+            }
         }
         Rc::new(s)
     }
 }
 
 impl State {
-    /// The state a query string asks for; `ids` are the report ids in
-    /// collection order.
-    pub fn from_search(search: &str, ids: &[String]) -> Self {
-        let (params, notices) = Params::parse(search, ids);
+    /// The state a page opens with: `search` is its query string, `bundled`
+    /// the bundled report ids, `saved` the reader's texts from storage and
+    /// `tab` this tab's id.
+    pub fn open(search: &str, bundled: Rc<Vec<String>>, saved: Option<Draft>, tab: &str) -> Self {
+        let (sources, params, notices) = Sources::open(search, &bundled, saved, tab);
         State {
             params,
             notices,
+            sources,
+            bundled,
             focus: None,
         }
     }
