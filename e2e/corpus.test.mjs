@@ -58,7 +58,7 @@ async function noticeText(page, timeout = SETTLE_TIMEOUT_MS) {
 
 test('a corpus served from localhost loads and compares, by its ids', T, async () => {
   const page = await h.newPage();
-  await openApp(page, h, '?corpus=/fixtures/good.json&a=local&b=wire&case=1');
+  await openApp(page, h, '?corpus=/fixtures/good.json&a=local&b=wire&view=split&case=1');
   await page.locator('#corpus-status', { hasText: 'Test corpus: the bridge reopening' }).waitFor();
   assert.equal(await page.inputValue('#pick-a'), 'local');
   assert.equal(await page.inputValue('#pick-b'), 'wire');
@@ -79,7 +79,7 @@ test('a corpus served from localhost loads and compares, by its ids', T, async (
 
 test('hostile markup in a corpus is shown literally and never runs', T, async () => {
   const page = await h.newPage();
-  await openApp(page, h, '?corpus=/fixtures/good.json&a=local&b=blog');
+  await openApp(page, h, '?corpus=/fixtures/good.json&a=local&b=blog&view=split');
   await page.locator('#corpus-status').waitFor();
   const pane = await page.locator('[data-pane="a"]').textContent();
   for (const bit of ['<script>window.__xss = "script"</script>', '<img src=x onerror=', 'href="javascript:']) {
@@ -107,7 +107,7 @@ const BROKEN = [
 for (const [what, url, message] of BROKEN) {
   test(`a corpus with ${what} says so, and the bundled reports stay usable`, T, async () => {
     const page = await h.newPage();
-    await openApp(page, h, `?corpus=${encodeURIComponent(url)}&a=x&b=y`);
+    await openApp(page, h, `?corpus=${encodeURIComponent(url)}&a=x&b=y&view=split`);
     const notice = await noticeText(page);
     assert.match(notice, message);
     assert.match(notice, /Showing the bundled reports instead\./);
@@ -121,7 +121,7 @@ for (const [what, url, message] of BROKEN) {
 
 test('a corpus that never answers times out with a message', { timeout: 40_000 }, async () => {
   const page = await h.newPage();
-  await openApp(page, h, '?corpus=/fixtures/slow.json');
+  await openApp(page, h, '?corpus=/fixtures/slow.json&view=split');
   await page.locator('#corpus-status', { hasText: 'Loading the corpus' }).waitFor();
   const notice = await noticeText(page, 20_000);
   assert.match(notice, /no answer within 10 seconds\. Showing the bundled reports instead\./);
@@ -157,7 +157,7 @@ test('every parameter round-trips through the URL', T, async () => {
 
 test('the embed control shows both snippets for the current view', T, async () => {
   const page = await h.newPage();
-  await openApp(page, h, '?a=003&b=004&boilerplate=hide');
+  await openApp(page, h, '?a=003&b=004&view=split&boilerplate=hide');
   await page.click('#embed');
   const frame = await page.inputValue('#embed-iframe');
   const script = await page.inputValue('#embed-script');

@@ -26,7 +26,7 @@ const saved = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) 
 
 test('pasted texts are compared, shown literally, and survive a reload', T, async () => {
   const page = await h.newPage();
-  await openApp(page, h, '?corpus=own');
+  await openApp(page, h, '?corpus=own&view=split');
   await page.locator('#own-texts').waitFor();
   await page.fill('#own-text-1', A);
   await page.fill('#own-text-2', `${B} ${XSS}`);
@@ -59,8 +59,8 @@ test('a second tab does not silently overwrite the first one’s draft', T, asyn
   const context = await h.browser.newContext();
   const first = await context.newPage();
   const second = await context.newPage();
-  await openApp(first, h, '?corpus=own');
-  await openApp(second, h, '?corpus=own');
+  await openApp(first, h, '?corpus=own&view=split');
+  await openApp(second, h, '?corpus=own&view=split');
   await first.fill('#own-text-1', 'Typed in the first tab.');
   await until(async () => (await saved(first))?.texts?.[0]?.text === 'Typed in the first tab.', 'first tab saved');
   // The second tab opened before that save: its typing must not overwrite it.
@@ -85,7 +85,7 @@ const utf16le = (s) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 
 
 test('files are read as text, converted from UTF-16, or refused with a clear message', T, async () => {
   const page = await h.newPage();
-  await openApp(page, h, '?corpus=own');
+  await openApp(page, h, '?corpus=own&view=split');
   await page.setInputFiles('#own-files', [
     { name: 'wire.txt', mimeType: 'text/plain', buffer: Buffer.from(`\ufeff${A}\r\n`) },
     { name: 'windows.txt', mimeType: 'text/plain', buffer: utf16le(B) },
