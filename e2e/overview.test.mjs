@@ -16,7 +16,24 @@ import {
   STRICT_CSP,
 } from './helpers.mjs';
 
-const h = useHarness({ headers: { 'content-security-policy': STRICT_CSP } });
+// Another story, as a corpus: the overview is not made for the bundled one.
+const CORPUS = {
+  title: 'The bridge reopening',
+  reports: [
+    { id: 'wire', text: 'Bridge reopens after repairs\nThe old bridge reopened on Monday after two years of repairs. The city spent 40 million on the work, mayor Ana Ruiz said. “We kept every promise we made to the people of this city,” Ruiz said.' },
+    { id: 'local', text: 'Finally open\nThe old bridge reopened on Monday after two years of repairs. The city spent 42 million on the work. “We kept every promise we made to this city,” mayor Ana Ruiz said. Traffic was light.' },
+    { id: 'blog', text: 'Nobody asked us about the bridge. It reopened on Monday, two years late.' },
+  ],
+};
+const h = useHarness({
+  headers: { 'content-security-policy': STRICT_CSP },
+  route(req, res, urlPath) {
+    if (urlPath !== '/fixtures/bridge.json') return false;
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(CORPUS));
+    return true;
+  },
+});
 const T = { timeout: 30_000 };
 
 const rowsOf = (page, sel) => page.locator(`${sel} tbody tr`).count();
@@ -160,6 +177,20 @@ test('the translation tab of the overview opens the bilingual report', T, async 
   await page.click('#view-translation');
   await expectUrlParams(page, { a: '004', view: 'translation' });
   await page.waitForSelector('.translation-view');
+  await page.context().close();
+});
+
+test('the overview of another story, loaded as a corpus', T, async () => {
+  const page = await h.newPage();
+  await openApp(page, h, '?corpus=/fixtures/bridge.json');
+  await page.waitForSelector('table.coverage');
+  assert.deepEqual((await headers(page, 'table.coverage')).slice(1), ['wire', 'local', 'blog']);
+  const summary = (await page.locator('.ov-summary li').allTextContents()).join('\n');
+  assert.match(summary, /local says 42 million and wire says 40 million|Figures differ/);
+  const group = page.locator('.quote-group.shared').first();
+  assert.equal(await group.locator('h3').textContent(), 'Ana Ruiz');
+  assert.match(await group.locator('.caption').textContent(), /Quoted by wire and local in 2 wordings/);
+  assert.match(await page.locator('table.figures tr.divergent').first().textContent(), /40 million[\s\S]*42 million/);
   await page.context().close();
 });
 

@@ -324,7 +324,7 @@ pub fn App(props: &AppProps) -> Html {
     // translation tab opens (the overview has no pair to pick one from).
     let first_bilingual = {
         let collection = collection.clone();
-        use_memo((), move |_| {
+        use_memo(generation, move |_| {
             collection
                 .documents()
                 .iter()
