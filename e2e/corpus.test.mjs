@@ -77,6 +77,17 @@ test('a corpus served from localhost loads and compares, by its ids', T, async (
   await page.context().close();
 });
 
+test('a corpus opens in the overview too (the landing view)', T, async () => {
+  const page = await h.newPage();
+  await openApp(page, h, '?corpus=/fixtures/good.json');
+  await page.locator('#corpus-status').waitFor();
+  await expectUrlParams(page, { view: 'overview', corpus: '/fixtures/good.json' });
+  const text = await page.locator('main').textContent();
+  assert.match(text, /All 3 reports at once/);
+  assert.match(text, /42 million/);
+  await page.context().close();
+});
+
 test('hostile markup in a corpus is shown literally and never runs', T, async () => {
   const page = await h.newPage();
   await openApp(page, h, '?corpus=/fixtures/good.json&a=local&b=blog&view=split');
