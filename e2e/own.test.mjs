@@ -115,6 +115,43 @@ test('files are read as text, converted from UTF-16, or refused with a clear mes
   await page.context().close();
 });
 
+// The hostile-input list of issue 7 (tests/hostile.rs has it natively): each,
+// pasted against a plain text, is compared and shown in full, as text.
+const HOSTILE = {
+  'bidi override': 'Price \u202E001$\u202C today. \u2067isolate\u2069 end.',
+  'zero width': 'Tru\u200Bmp de\u200Clayed\u200D the \u2060order. Again.',
+  'nul and controls': 'Trump\u0000 delayed\u0001 the\u007f order. End.',
+  'emoji zwj': 'Family 👨‍👩‍👧‍👦 and flags 🏳️‍🌈 🇺🇸. Skin 👍🏽 tones.',
+  combining: 'Cafe\u0301 Z\u0351\u035b\u0346a\u0364l\u036bg\u0310o. End.',
+  'right-to-left': 'أجّل ترامب الأمر التنفيذي. טראמפ דחה את הצו.',
+  'cr and crlf': 'Line one.\rLine two.\r\nLine three.\r\n\r\nNew paragraph.',
+  bom: '\uFEFFTrump delayed the order. The White House set no date.',
+  'long line': 'word '.repeat(10_000),
+  'event handler': '<div onmouseover="window.__xss = 3">hover</div> text. <a href="javascript:window.__xss=4">x</a>',
+};
+const PLAIN = 'Trump delayed the AI order. The White House set no date.';
+// What a textarea keeps of a text (line breaks become \n, NUL stays).
+const squash = (s) => s.replace(/\s+/gu, '');
+
+test('hostile texts pasted are compared and shown in full, as text', { timeout: 60_000 }, async (t) => {
+  const page = await h.newPage();
+  await openApp(page, h, '?corpus=own&view=split&boilerplate=show');
+  for (const [name, text] of Object.entries(HOSTILE)) {
+    await t.test(name, async () => {
+      await page.fill('#own-text-1', text);
+      await page.fill('#own-text-2', PLAIN);
+      const shown = await until(async () => {
+        const got = await page.$$eval('[data-pane="a"] [data-text]', (els) => els.map((e) => e.textContent).join(''));
+        return squash(got) === squash(text.replace(/\uFEFF/g, '')) || squash(got) === squash(text) ? got : null;
+      }, `pane A shows the ${name} text`);
+      assert.ok(shown);
+      assert.equal(await page.locator('[data-pane] div[onmouseover], [data-pane] a[href^="javascript"]').count(), 0);
+    });
+  }
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await page.context().close();
+});
+
 test('no page errors, console errors or panics with own texts', () => {
   assertNoErrors(h);
 });
