@@ -1,161 +1,122 @@
 //! Alignment of the sentences of two reports.
 //!
-//! 1. **Score** sentence pairs by IDF²-weighted overlap of content features
-//!    (weighted Dice, or half the containment of a short sentence in a long
-//!    one if that is more): words the whole story shares weigh little, names,
-//!    numbers and rare words weigh a lot. A pair must share at least one
-//!    distinctive feature, so sentences that only share the event's vocabulary
-//!    or stop words never pair (an inverted index over those features finds
-//!    the candidates).
-//! 2. **Match** one-to-one, best score first; a weaker pair only when each
-//!    sentence is the other's best match. Order-independent, and symmetric when
-//!    A and B swap: ties are broken by position sums, which conflicting pairs
-//!    never share.
-//! 3. **Extend** runs: a weakly similar pair whose neighbours on both sides are
-//!    paired with each other joins that run (islands grow along the diagonal).
-//! 4. **Grow** pairs into 1:2 / 2:1 groups where a neighbouring unmatched
-//!    sentence completes them (a sentence split in two, two merged into one).
-//! 5. **Order**: the groups that lie on every heaviest order-preserving chain are
-//!    anchored; the others crossed over and are marked as moved.
+//! 1. **Score** every eligible sentence pair ([`score_matrix`]): lexical and
+//!    semantic evidence combined into one score ([`score`](super::score)).
+//! 2. **Context** ([`add_context`]): a pair whose diagonal neighbours also
+//!    correspond gains: rewritten sentences in the same order support each
+//!    other (islands grow along the diagonal, as in CollateX or Bertalign).
+//! 3. **Link** ([`select_links`]): every pair whose score clears the bar and
+//!    stands out from what its two sentences score against the rest of the
+//!    other report (a margin, as in vecalign and Bertalign) is a link. Links
+//!    are n:m: a fact a report states four times is linked four times.
+//! 4. **Order** ([`order`]): the heaviest chain of links that keeps the order
+//!    of both reports is the primary, one-to-one alignment. A link on every
+//!    heaviest chain is anchored; order is a prior, not a rule, so the rest is
+//!    not thrown away but goes to the next step.
+//! 5. **Move** ([`add_moves`]): strong links left over become pairs, best
+//!    first and one to one.
+//! 6. **Grow** ([`grow`]): pairs grow into 1:2 / 2:1 groups where an unpaired
+//!    neighbour completes them (a sentence split in two, two merged into one).
+//! 7. **Mark** moves: the groups on every heaviest order-preserving chain keep
+//!    their place; the others are marked as moved (the passage sits elsewhere
+//!    in the other report).
+//!
+//! Every step is deterministic and symmetric: swapping A and B mirrors the
+//! result, because ties are broken by quantities that do not depend on which
+//! report is A (scores in fixed point, then position sums).
 
 use std::ops::Range;
 
-/// Sparse feature vector of one segment: sorted, de-duplicated term ids.
-pub type Features = Vec<u32>;
+use super::score::{self, quantize, Features, Idf};
 
-/// Minimum weighted-Dice score for two sentences to pair.
-pub const MIN_SCORE: f64 = 0.2;
-/// Pairs scoring between this and [`MIN_SCORE`] are kept only when each
-/// sentence is the other's best match: rewritten reports share little wording.
-pub const MIN_SCORE_MUTUAL: f64 = 0.18;
-/// Weight of containment (shared weight over the smaller sentence's weight)
-/// against weighted Dice in a pair's score.
-pub const CONTAINMENT_WEIGHT: f64 = 0.5;
-/// How much a pair involving a restatement counts when queueing for matches.
-pub const RESTATEMENT_WEIGHT: f64 = 0.7;
-/// Pairs scoring at least this join a run of pairs they continue (their
-/// neighbours on both sides are paired with each other).
-pub const MIN_SCORE_CONTEXT: f64 = 0.10;
-/// Minimum score when either sentence has fewer than [`SHORT_FEATURES`] features:
-/// short lines ("Share", "Key Takeaways") would otherwise match on one word.
-pub const MIN_SCORE_SHORT: f64 = 0.5;
+/// Score bars, which depend on the evidence a pair can have: words alone
+/// score lower than words and meaning together (a rewritten sentence shares
+/// few words but most of its meaning), so each has its own bars.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bars {
+    /// Lowest score of a link: below it, two sentences of one story share
+    /// only its vocabulary or general topic.
+    pub link: f64,
+    /// Links at least this strong are sure: shown as strong.
+    pub strong: f64,
+    /// Lowest score of a pair that breaks the reading order: a move needs
+    /// more evidence than a pair that keeps its place.
+    pub moved: f64,
+}
+
+/// Bars for pairs whose sentences both have vectors.
+pub const SEMANTIC_BARS: Bars = Bars {
+    link: 0.3,
+    strong: 0.5,
+    moved: 0.4,
+};
+
+/// Bars for pairs judged on shared words alone.
+pub const LEXICAL_BARS: Bars = Bars {
+    link: 0.15,
+    strong: 0.35,
+    moved: 0.2,
+};
+
+/// A link must come within this of the best score of one of its two
+/// sentences: a sentence's counterparts are its best matches, not everything
+/// above the bar (one fact told four times still gives four near-equal
+/// bests).
+pub const BEST_WINDOW: f64 = 0.1;
+/// A link must score this much above the average of its two sentences'
+/// best other scores (their k nearest neighbours): a sentence that scores
+/// moderately with everything (a generic line) pairs with nothing.
+pub const MARGIN_MIN: f64 = 0.0;
 /// Feature count below which a sentence counts as short.
 pub const SHORT_FEATURES: usize = 4;
-/// A term is distinctive when at most this share of all segments hold it (or at
-/// most two segments, in tiny collections).
-pub const DISTINCTIVE_SHARE: f64 = 0.1;
+/// Lowest lexical score that counts when either sentence is short.
+pub const SHORT_LEXICAL_MIN: f64 = 0.5;
+/// How many nearest neighbours set the margin's background.
+pub const MARGIN_K: usize = 3;
+/// How much the better diagonal neighbour adds to a pair's score.
+pub const CONTEXT_WEIGHT: f64 = 0.25;
+/// A pair needs this much evidence of its own before context can lift it.
+pub const CONTEXT_MIN: f64 = 0.1;
+/// How much a restatement (summary, takeaways, Q&A) counts when the primary
+/// alignment picks one counterpart per sentence, so body sentences pair with
+/// body sentences and restatements stay linked but second in line.
+pub const RESTATEMENT_WEIGHT: f64 = 0.7;
+/// Above this many candidate pairs, semantic scores are computed only for
+/// pairs that share a distinctive term (keeps 1 MB texts near linear).
+pub const DENSE_LIMIT: usize = 1_000_000;
+/// Most segments on one side of a grown group.
+pub const GROUP_MAX: usize = 3;
+/// A neighbour joins a group only if it relates to the other side at least
+/// this much on its own.
+pub const GROW_PART_MIN: f64 = 0.12;
+/// ... and only if the group's score rises by more than this.
+pub const GROW_GAIN_MIN: f64 = 0.02;
 
-/// Inverse document frequencies of terms across all segments of a collection.
-#[derive(Clone, Debug, Default)]
-pub struct Idf {
-    /// `ln(1 + N / df)` for each term id.
-    pub weight: Vec<f64>,
-    /// Whether each term is rare enough to vouch for a pair on its own.
-    pub distinctive: Vec<bool>,
+/// What the aligner knows about the segments of one side.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    /// Lexical features of each segment.
+    pub features: &'a [Features],
+    /// Centred sentence vector of each segment, if any (an empty slice when
+    /// the collection has no semantic signal).
+    pub vectors: &'a [Option<Vec<f32>>],
+    /// Whether each segment restates its article (see
+    /// [`restatement`](super::restatement)).
+    pub demoted: &'a [bool],
 }
 
-impl Idf {
-    /// Builds IDF weights from the feature vectors of every segment considered.
-    pub fn new<'f>(vocab_len: usize, segments: impl IntoIterator<Item = &'f Features>) -> Self {
-        let mut df = vec![0u32; vocab_len];
-        let mut n = 0u32;
-        for f in segments {
-            n += 1;
-            for &t in f {
-                df[t as usize] += 1;
-            }
-        }
-        let n = f64::from(n.max(1));
-        let weight = df
-            .iter()
-            .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
-            .collect();
-        let limit = (n * DISTINCTIVE_SHARE).max(2.0);
-        let distinctive = df.iter().map(|&d| f64::from(d) <= limit).collect();
-        Idf {
-            weight,
-            distinctive,
-        }
+impl Input<'_> {
+    fn len(&self) -> usize {
+        self.features.len()
     }
 
-    /// The weight of a term in scores: IDF squared, which silences the words
-    /// the whole story shares far more than plain IDF does.
-    fn term(&self, t: u32) -> f64 {
-        let w = self.weight[t as usize];
-        w * w
+    fn vector(&self, i: usize) -> Option<&[f32]> {
+        self.vectors.get(i).and_then(|v| v.as_deref())
     }
 
-    fn sum(&self, f: &[u32]) -> f64 {
-        f.iter().map(|&t| self.term(t)).sum()
+    fn demoted(&self, i: usize) -> bool {
+        self.demoted.get(i).copied().unwrap_or(false)
     }
-}
-
-/// Score of a sentence pair: weighted Dice in 0..=1, or 0 when the pair shares
-/// no distinctive feature.
-pub fn score(a: &[u32], b: &[u32], idf: &Idf) -> f64 {
-    let (d, distinctive) = dice(a, b, idf);
-    if distinctive {
-        d
-    } else {
-        0.0
-    }
-}
-
-/// Similarity of two feature vectors (weighted Dice, or half the containment
-/// of the smaller in the larger if that is more), and whether they share a
-/// distinctive feature.
-fn dice(a: &[u32], b: &[u32], idf: &Idf) -> (f64, bool) {
-    if a.is_empty() || b.is_empty() {
-        return (0.0, false);
-    }
-    let (mut i, mut j) = (0, 0);
-    let mut shared = 0.0;
-    let mut distinctive = false;
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += idf.term(a[i]);
-                distinctive |= idf.distinctive[a[i] as usize];
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let (wa, wb) = (idf.sum(a), idf.sum(b));
-    let total = wa + wb;
-    let dice = if total > 0.0 {
-        2.0 * shared / total
-    } else {
-        0.0
-    };
-    // A short sentence whose content a long one fully contains (a lead that
-    // packs three facts, a quote inside a paraphrase) is a real counterpart
-    // that Dice underrates: containment counts, at half weight.
-    let contain = if wa.min(wb) > 0.0 {
-        shared / wa.min(wb)
-    } else {
-        0.0
-    };
-    (dice.max(CONTAINMENT_WEIGHT * contain), distinctive)
-}
-
-fn merged(fs: &[Features], r: &Range<usize>) -> Features {
-    let mut v: Features = fs[r.clone()].iter().flatten().copied().collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-/// Fixed-point score, so that ordering and ties are exact and reproducible.
-fn quantize(s: f64) -> u64 {
-    (s * 1e6).round() as u64
-}
-
-fn passes(s: f64, a: &[u32], b: &[u32]) -> bool {
-    let short = a.len() < SHORT_FEATURES || b.len() < SHORT_FEATURES;
-    s >= if short { MIN_SCORE_SHORT } else { MIN_SCORE }
 }
 
 /// A group of contiguous segments of A aligned with contiguous segments of B.
@@ -170,137 +131,436 @@ pub struct Group {
     /// True when the group keeps the reading order of both reports; false when
     /// it is a passage that moved.
     pub anchored: bool,
+    /// True when its score clears the strong bar ([`Bars::strong`]).
+    pub strong: bool,
 }
 
-/// Aligns two reports given each segment's features; `eligible` says which
-/// segments may pair (boilerplate only pairs with boilerplate, say), and
-/// `counterparts` are pairs known by their role (the two headlines), matched
-/// before anything else. Returns the groups sorted by their position in A.
+/// One correspondence between a sentence of A and a sentence of B.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Link {
+    /// Segment index in A.
+    pub a: usize,
+    /// Segment index in B.
+    pub b: usize,
+    /// The pair's score with context, 0..=1.
+    pub score: f64,
+    /// True when the score clears its [`Bars::strong`].
+    pub strong: bool,
+    /// True when it clears [`Bars::moved`]: strong enough to pair out of
+    /// order.
+    pub movable: bool,
+}
+
+/// The result: one-to-one groups (the rows) and every link (n:m).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Alignment {
+    /// Groups sorted by their position in A.
+    pub groups: Vec<Group>,
+    /// Links sorted by (A, B) position.
+    pub links: Vec<Link>,
+}
+
+/// One scored candidate pair.
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    j: usize,
+    /// Evidence of the pair itself.
+    base: f64,
+    /// Evidence with context.
+    score: f64,
+    /// Whether both sentences have vectors (which bars apply).
+    semantic: bool,
+}
+
+/// The sparse score matrix: per A sentence, its candidates sorted by B index.
+#[derive(Debug)]
+pub struct Matrix {
+    rows: Vec<Vec<Cell>>,
+    m: usize,
+}
+
+impl Matrix {
+    fn base(&self, i: usize, j: usize) -> f64 {
+        self.rows.get(i).map_or(0.0, |r| {
+            r.binary_search_by_key(&j, |c| c.j)
+                .map_or(0.0, |k| r[k].base)
+        })
+    }
+
+    fn cells(&self) -> impl Iterator<Item = (usize, &Cell)> {
+        self.rows
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| r.iter().map(move |c| (i, c)))
+    }
+}
+
+/// Aligns two reports. `eligible` says which segments may pair (boilerplate
+/// only with boilerplate, say); `counterparts` are pairs known by their role
+/// (the two headlines), put first in the primary alignment when they score.
 pub fn align(
-    fa: &[Features],
-    fb: &[Features],
+    a: &Input,
+    b: &Input,
     idf: &Idf,
     eligible: impl Fn(usize, usize) -> bool,
     counterparts: &[(usize, usize)],
-    demoted: impl Fn(usize, usize) -> bool,
-) -> Vec<Group> {
-    // 1. Candidate pairs; weak ones must be mutual best matches.
-    let mut cand: Vec<(u64, usize, usize)> = Vec::new();
-    let mut weak: Vec<(u64, usize, usize)> = Vec::new();
-    let mut context: Vec<(u64, usize, usize)> = Vec::new();
-    let mut best_a = vec![0u64; fa.len()];
-    let mut best_b = vec![0u64; fb.len()];
-    // Only pairs sharing a distinctive term can score above zero, so an
-    // inverted index over those terms finds every candidate without scoring
-    // all n × m pairs (long inputs stay near-linear).
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); idf.weight.len()];
-    for (j, b) in fb.iter().enumerate() {
-        for &t in b {
-            if idf.distinctive[t as usize] {
-                postings[t as usize].push(j);
+) -> Alignment {
+    let mut matrix = score_matrix(a, b, idf, &eligible);
+    add_context(&mut matrix);
+    let links = select_links(&matrix);
+    let mut groups = order(&links, a, b, counterparts);
+    add_moves(&mut groups, &links, a.len(), b.len());
+    grow(&mut groups, a, b, idf, &eligible);
+    groups.sort_by_key(|g| g.a.start);
+    mark_anchored(&mut groups, a.len(), b.len());
+    Alignment { groups, links }
+}
+
+impl Cell {
+    fn bars(&self) -> &'static Bars {
+        if self.semantic {
+            &SEMANTIC_BARS
+        } else {
+            &LEXICAL_BARS
+        }
+    }
+}
+
+/// The evidence of one pair of segments, or of two passages.
+fn evidence(fa: &[u32], fb: &[u32], va: Option<&[f32]>, vb: Option<&[f32]>, idf: &Idf) -> f64 {
+    let lex = score::lexical(fa, fb, idf);
+    // Short lines ("Share", "Key Takeaways") match anything on one word:
+    // their words count only when they make up most of the pair.
+    let short = fa.len().min(fb.len()) < SHORT_FEATURES;
+    let lex = if short && lex < SHORT_LEXICAL_MIN {
+        0.0
+    } else {
+        lex
+    };
+    let sem = va
+        .zip(vb)
+        .map(|(x, y)| score::semantic(score::cosine(x, y)));
+    score::combine(lex, sem)
+}
+
+/// Step 1: scores every eligible pair that has any evidence. Only pairs that
+/// share a distinctive term can score lexically, so an inverted index over
+/// those terms finds them without trying all n × m pairs; with sentence
+/// vectors, every pair is tried unless that exceeds [`DENSE_LIMIT`].
+pub fn score_matrix(
+    a: &Input,
+    b: &Input,
+    idf: &Idf,
+    eligible: &impl Fn(usize, usize) -> bool,
+) -> Matrix {
+    let (n, m) = (a.len(), b.len());
+    let dense =
+        !a.vectors.is_empty() && !b.vectors.is_empty() && n.saturating_mul(m) <= DENSE_LIMIT;
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); idf.distinctive.len()];
+    if !dense {
+        for (j, f) in b.features.iter().enumerate() {
+            for &t in f {
+                if idf.distinctive.get(t as usize) == Some(&true) {
+                    postings[t as usize].push(j);
+                }
             }
         }
     }
-    let mut seen = vec![usize::MAX; fb.len()];
-    for (i, a) in fa.iter().enumerate() {
-        let mut near: Vec<usize> = Vec::new();
-        for &t in a {
-            if idf.distinctive[t as usize] {
-                for &j in &postings[t as usize] {
+    let mut seen = vec![usize::MAX; m];
+    let mut rows = Vec::with_capacity(n);
+    for i in 0..n {
+        let candidates: Vec<usize> = if dense {
+            (0..m).collect()
+        } else {
+            let mut near = Vec::new();
+            for &t in &a.features[i] {
+                for &j in postings.get(t as usize).map_or(&[][..], Vec::as_slice) {
                     if seen[j] != i {
                         seen[j] = i;
                         near.push(j);
                     }
                 }
             }
-        }
-        for j in near {
-            let b = &fb[j];
-            if !eligible(i, j) {
-                continue;
-            }
-            let s = score(a, b, idf);
-            let q = quantize(s);
-            best_a[i] = best_a[i].max(q);
-            best_b[j] = best_b[j].max(q);
-            if passes(s, a, b) {
-                cand.push((q, i, j));
-            } else if s >= MIN_SCORE_MUTUAL
-                && a.len() >= SHORT_FEATURES
-                && b.len() >= SHORT_FEATURES
-            {
-                weak.push((q, i, j));
-            } else if s >= MIN_SCORE_CONTEXT {
-                context.push((q, i, j));
-            }
-        }
+            near.sort_unstable();
+            near
+        };
+        let row = candidates
+            .into_iter()
+            .filter(|&j| eligible(i, j))
+            .filter_map(|j| {
+                let e = evidence(
+                    &a.features[i],
+                    &b.features[j],
+                    a.vector(i),
+                    b.vector(j),
+                    idf,
+                );
+                (e > 0.0).then_some(Cell {
+                    j,
+                    base: e,
+                    score: e,
+                    semantic: a.vector(i).is_some() && b.vector(j).is_some(),
+                })
+            })
+            .collect();
+        rows.push(row);
     }
-    cand.extend(
-        weak.into_iter()
-            .filter(|&(q, i, j)| q == best_a[i] && q == best_b[j]),
-    );
-    // 2. Greedy one-to-one matching, best first; pairs involving a restatement
-    // (summary, Q&A) queue as if weaker, so body sentences pair first.
-    let rank = |&(q, i, j): &(u64, usize, usize)| {
-        if demoted(i, j) {
-            (q as f64 * RESTATEMENT_WEIGHT) as u64
+    Matrix { rows, m }
+}
+
+/// Step 2: a pair with evidence of its own gains from its better diagonal
+/// neighbour (the sentences before both, or after both, correspond too).
+pub fn add_context(matrix: &mut Matrix) {
+    let mut lifted = Vec::new();
+    for (i, c) in matrix.cells() {
+        if c.base < CONTEXT_MIN {
+            continue;
+        }
+        let before = if i > 0 && c.j > 0 {
+            matrix.base(i - 1, c.j - 1)
         } else {
-            q
-        }
-    };
-    cand.sort_unstable_by(|x, y| best_first(&(rank(x), x.1, x.2), &(rank(y), y.1, y.2)));
-    let mut owner_a: Vec<Option<usize>> = vec![None; fa.len()];
-    let mut owner_b: Vec<Option<usize>> = vec![None; fb.len()];
-    let mut groups: Vec<Group> = Vec::new();
-    // Counterparts by role (headline and headline) come first.
-    let first = counterparts
-        .iter()
-        .filter(|&&(i, j)| i < fa.len() && j < fb.len())
-        .map(|&(i, j)| (quantize(dice(&fa[i], &fb[j], idf).0), i, j));
-    for (q, i, j) in first.chain(cand) {
-        if owner_a[i].is_none() && owner_b[j].is_none() {
-            claim(&mut groups, &mut owner_a, &mut owner_b, q, i, j);
+            0.0
+        };
+        let after = matrix.base(i + 1, c.j + 1);
+        lifted.push(c.base + CONTEXT_WEIGHT * before.max(after));
+    }
+    let mut k = 0;
+    for row in &mut matrix.rows {
+        for c in row.iter_mut() {
+            if c.base >= CONTEXT_MIN {
+                c.score = lifted[k].min(1.0);
+                k += 1;
+            }
         }
     }
-    // 2b. Islands grow along the diagonal: a weakly similar pair whose
-    // neighbours on both sides are already paired continues that run
-    // (CollateX-style), which rewritten passages in the same order need.
-    context.sort_unstable_by(best_first);
-    loop {
-        let mut added = false;
-        for &(q, i, j) in &context {
-            if owner_a[i].is_some() || owner_b[j].is_some() {
+}
+
+/// Mean of the `k` largest values (0 for none).
+fn top_mean(mut v: Vec<f64>, k: usize) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_unstable_by(|x, y| y.total_cmp(x));
+    let k = k.min(v.len());
+    v[..k].iter().sum::<f64>() / k as f64
+}
+
+/// Step 3: the links: every pair that clears its bar ([`Bars::link`]), comes
+/// within [`BEST_WINDOW`] of the best score of one of its sentences, and
+/// clears the margin (or is strong).
+pub fn select_links(matrix: &Matrix) -> Vec<Link> {
+    let mut by_col: Vec<Vec<f64>> = vec![Vec::new(); matrix.m];
+    for (_, c) in matrix.cells() {
+        by_col[c.j].push(c.score);
+    }
+    // The background of a sentence: its k best scores other than the pair
+    // in question, so a sentence with one true counterpart is not penalised
+    // by it.
+    let knn_b: Vec<f64> = by_col
+        .into_iter()
+        .map(|v| top_mean(v, MARGIN_K + 1))
+        .collect();
+    let mut best_b = vec![0.0f64; matrix.m];
+    for (_, c) in matrix.cells() {
+        best_b[c.j] = best_b[c.j].max(c.score);
+    }
+    let mut links = Vec::new();
+    for (i, row) in matrix.rows.iter().enumerate() {
+        let knn_a = top_mean(row.iter().map(|c| c.score).collect(), MARGIN_K + 1);
+        let best_a = row.iter().map(|c| c.score).fold(0.0, f64::max);
+        for c in row {
+            let bars = c.bars();
+            if c.score < bars.link
+                || (c.score < best_a - BEST_WINDOW && c.score < best_b[c.j] - BEST_WINDOW)
+            {
                 continue;
             }
-            let same = |x: Option<usize>, y: Option<usize>| x.is_some() && x == y;
-            let before = i > 0 && j > 0 && same(owner_a[i - 1], owner_b[j - 1]);
-            let after = same(
-                owner_a.get(i + 1).copied().flatten(),
-                owner_b.get(j + 1).copied().flatten(),
-            );
-            if before || after {
-                claim(&mut groups, &mut owner_a, &mut owner_b, q, i, j);
-                added = true;
+            let margin = c.score - (knn_a + knn_b[c.j]) / 2.0;
+            let strong = c.score >= bars.strong;
+            if margin >= MARGIN_MIN || strong {
+                links.push(Link {
+                    a: i,
+                    b: c.j,
+                    score: c.score,
+                    strong,
+                    movable: c.score >= bars.moved,
+                });
             }
         }
-        if !added {
-            break;
+    }
+    links
+}
+
+/// A Fenwick tree over positions keeping prefix maxima.
+struct MaxTree(Vec<u64>);
+
+impl MaxTree {
+    fn new(n: usize) -> Self {
+        MaxTree(vec![0; n + 1])
+    }
+
+    /// Raises position `p` (0-based) to at least `v`.
+    fn raise(&mut self, p: usize, v: u64) {
+        let mut k = p + 1;
+        while k < self.0.len() {
+            self.0[k] = self.0[k].max(v);
+            k += k & k.wrapping_neg();
         }
     }
-    // 3. Grow groups with unmatched neighbours that complete them.
-    grow(
-        &mut groups,
-        fa,
-        fb,
-        idf,
-        &eligible,
-        &mut owner_a,
-        &mut owner_b,
-    );
-    groups.sort_by_key(|g| g.a.start);
-    // 4. Anchored vs moved.
-    mark_anchored(&mut groups);
-    groups
+
+    /// Maximum over positions `0..p`.
+    fn max_before(&self, p: usize) -> u64 {
+        let mut k = p.min(self.0.len() - 1);
+        let mut best = 0;
+        while k > 0 {
+            best = best.max(self.0[k]);
+            k -= k & k.wrapping_neg();
+        }
+        best
+    }
+}
+
+/// Something to place on an order-preserving chain: ranges on both sides
+/// and a weight.
+#[derive(Clone, Debug)]
+struct Item {
+    a: Range<usize>,
+    b: Range<usize>,
+    w: u64,
+}
+
+/// For each item, the heaviest chain that ends with it: items strictly
+/// before one another on both sides (`p.a.end <= q.a.start` and
+/// `p.b.end <= q.b.start`). O(k log m) with a Fenwick tree over B.
+fn chain_ending(items: &[Item], m: usize) -> Vec<u64> {
+    let mut by_start: Vec<usize> = (0..items.len()).collect();
+    by_start.sort_by_key(|&k| items[k].a.start);
+    let mut by_end = by_start.clone();
+    by_end.sort_by_key(|&k| items[k].a.end);
+    let mut best = vec![0u64; items.len()];
+    let mut tree = MaxTree::new(m);
+    let mut inserted = 0;
+    for &k in &by_start {
+        // Items that end in A before this one starts may precede it.
+        while inserted < by_end.len() && items[by_end[inserted]].a.end <= items[k].a.start {
+            let q = by_end[inserted];
+            tree.raise(items[q].b.end.saturating_sub(1), best[q]);
+            inserted += 1;
+        }
+        best[k] = items[k].w + tree.max_before(items[k].b.start);
+    }
+    best
+}
+
+/// Which items lie on every heaviest order-preserving chain. An item on some
+/// heaviest chain but not all is ambiguous (two passages swapped places, or
+/// one sentence with two equally good counterparts): it is left out, which
+/// keeps the result independent of which report comes first.
+fn on_every_heaviest_chain(items: &[Item], n: usize, m: usize) -> Vec<bool> {
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let f = chain_ending(items, m);
+    // The heaviest chain starting with each item: the same on mirrored
+    // positions.
+    let mirrored: Vec<Item> = items
+        .iter()
+        .map(|it| Item {
+            a: n - it.a.end..n - it.a.start,
+            b: m - it.b.end..m - it.b.start,
+            w: it.w,
+        })
+        .collect();
+    let g = chain_ending(&mirrored, m);
+    let opt = f.iter().copied().max().unwrap_or(0);
+    let on_opt: Vec<usize> = (0..items.len())
+        .filter(|&k| f[k] + g[k] - items[k].w == opt)
+        .collect();
+    // An item on an optimal chain is on all of them when every other such
+    // item is before or after it on both sides.
+    let mut by_end: Vec<(usize, usize)> = on_opt
+        .iter()
+        .map(|&k| (items[k].a.end, items[k].b.end))
+        .collect();
+    by_end.sort_unstable();
+    let mut max_b_end = Vec::with_capacity(by_end.len());
+    let mut run = 0;
+    for &(_, be) in &by_end {
+        run = run.max(be);
+        max_b_end.push(run);
+    }
+    let mut by_start: Vec<(usize, usize)> = on_opt
+        .iter()
+        .map(|&k| (items[k].a.start, items[k].b.start))
+        .collect();
+    by_start.sort_unstable();
+    let mut min_b_start = vec![usize::MAX; by_start.len() + 1];
+    for (k, &(_, bs)) in by_start.iter().enumerate().rev() {
+        min_b_start[k] = min_b_start[k + 1].min(bs);
+    }
+    let mut out = vec![false; items.len()];
+    for &k in &on_opt {
+        let it = &items[k];
+        // Items ending in A before this one starts must end in B before it.
+        let left = by_end.partition_point(|&(ae, _)| ae <= it.a.start);
+        let left_ok = left == 0 || max_b_end[left - 1] <= it.b.start;
+        // Items starting in A after this one ends must start in B after it.
+        let right = by_start.partition_point(|&(as_, _)| as_ < it.a.end);
+        let right_ok = min_b_start[right] >= it.b.end;
+        // Any other item overlapping it in A is neither before nor after.
+        let overlapping = right - left;
+        out[k] = left_ok && right_ok && overlapping == 1;
+    }
+    out
+}
+
+/// The weight of a link in the primary alignment.
+fn weight(l: &Link, a: &Input, b: &Input) -> u64 {
+    let s = if a.demoted(l.a) || b.demoted(l.b) {
+        l.score * RESTATEMENT_WEIGHT
+    } else {
+        l.score
+    };
+    quantize(s) + 1
+}
+
+/// Step 4: the heaviest order-preserving chain of links. Links on every
+/// heaviest chain become anchored groups; headline counterparts that link
+/// are pinned first.
+pub fn order(links: &[Link], a: &Input, b: &Input, counterparts: &[(usize, usize)]) -> Vec<Group> {
+    let pinned = |l: &Link| counterparts.iter().any(|&(i, j)| l.a == i && l.b == j);
+    let pins: Vec<&Link> = links.iter().filter(|l| pinned(l)).collect();
+    // Links that cross a pinned pair cannot join the chain; pinned pairs
+    // outweigh any chain that would skip them.
+    let usable: Vec<&Link> = links
+        .iter()
+        .filter(|l| {
+            pins.iter().all(|p| {
+                (l.a == p.a && l.b == p.b) || (l.a < p.a && l.b < p.b) || (l.a > p.a && l.b > p.b)
+            })
+        })
+        .collect();
+    let bonus = quantize(1.0).saturating_mul(links.len() as u64 + 1);
+    let items: Vec<Item> = usable
+        .iter()
+        .map(|l| Item {
+            a: l.a..l.a + 1,
+            b: l.b..l.b + 1,
+            w: weight(l, a, b) + if pinned(l) { bonus } else { 0 },
+        })
+        .collect();
+    on_every_heaviest_chain(&items, a.len(), b.len())
+        .into_iter()
+        .zip(usable)
+        .filter(|(on, _)| *on)
+        .map(|(_, l)| Group {
+            a: l.a..l.a + 1,
+            b: l.b..l.b + 1,
+            score: l.score,
+            anchored: true,
+            strong: l.strong,
+        })
+        .collect()
 }
 
 /// Orders `(score, i, j)` candidates best first; ties go to the smaller
@@ -310,71 +570,120 @@ pub(crate) fn best_first(x: &(u64, usize, usize), y: &(u64, usize, usize)) -> st
     y.0.cmp(&x.0).then((x.1 + x.2).cmp(&(y.1 + y.2)))
 }
 
-/// Records a new one-to-one group of sentence `i` of A and `j` of B.
-fn claim(
-    groups: &mut Vec<Group>,
-    owner_a: &mut [Option<usize>],
-    owner_b: &mut [Option<usize>],
-    q: u64,
-    i: usize,
-    j: usize,
-) {
-    owner_a[i] = Some(groups.len());
-    owner_b[j] = Some(groups.len());
-    groups.push(Group {
-        a: i..i + 1,
-        b: j..j + 1,
-        score: q as f64 / 1e6,
-        anchored: false,
-    });
+/// Step 5: strong links whose sentences are still free become moved pairs,
+/// best first, one to one.
+pub fn add_moves(groups: &mut Vec<Group>, links: &[Link], n: usize, m: usize) {
+    let mut used_a = vec![false; n];
+    let mut used_b = vec![false; m];
+    for g in groups.iter() {
+        g.a.clone().for_each(|i| used_a[i] = true);
+        g.b.clone().for_each(|j| used_b[j] = true);
+    }
+    let mut cand: Vec<(u64, usize, usize, bool)> = links
+        .iter()
+        .filter(|l| l.movable && !used_a[l.a] && !used_b[l.b])
+        .map(|l| (quantize(l.score), l.a, l.b, l.strong))
+        .collect();
+    cand.sort_unstable_by(|x, y| best_first(&(x.0, x.1, x.2), &(y.0, y.1, y.2)));
+    for (q, i, j, strong) in cand {
+        if used_a[i] || used_b[j] {
+            continue;
+        }
+        used_a[i] = true;
+        used_b[j] = true;
+        groups.push(Group {
+            a: i..i + 1,
+            b: j..j + 1,
+            score: q as f64 / 1e6,
+            anchored: false,
+            strong,
+        });
+    }
 }
 
-/// Extends groups by one unmatched adjacent segment at a time while that makes
-/// the group more similar than before (a 1:2 or 2:1 split/merge).
-fn grow(
+/// The evidence of two passages (groups of segments), and the bars that
+/// apply to it.
+fn passage(
+    a: &Input,
+    ra: &Range<usize>,
+    b: &Input,
+    rb: &Range<usize>,
+    idf: &Idf,
+) -> (f64, &'static Bars) {
+    let fa = score::merged(a.features, ra);
+    let fb = score::merged(b.features, rb);
+    let va = score::summed(a.vectors, ra);
+    let vb = score::summed(b.vectors, rb);
+    let bars = if va.is_some() && vb.is_some() {
+        &SEMANTIC_BARS
+    } else {
+        &LEXICAL_BARS
+    };
+    (evidence(&fa, &fb, va.as_deref(), vb.as_deref(), idf), bars)
+}
+
+fn passage_score(a: &Input, ra: &Range<usize>, b: &Input, rb: &Range<usize>, idf: &Idf) -> f64 {
+    passage(a, ra, b, rb, idf).0
+}
+
+/// One way to grow a group: its gain, the group, and its new ranges.
+type Growth = (u64, usize, Range<usize>, Range<usize>);
+
+/// Step 6: extends groups by one unpaired adjacent segment at a time while
+/// that makes the group more similar than before (a 1:2 or 2:1 split/merge).
+pub fn grow(
     groups: &mut [Group],
-    fa: &[Features],
-    fb: &[Features],
+    a: &Input,
+    b: &Input,
     idf: &Idf,
     eligible: &impl Fn(usize, usize) -> bool,
-    owner_a: &mut [Option<usize>],
-    owner_b: &mut [Option<usize>],
 ) {
-    const MAX_SIDE: usize = 3;
-    const MIN_PART: f64 = 0.12;
-    for _round in 0..MAX_SIDE {
-        // (gain, group, side_is_a, new range)
-        let mut best: Vec<(u64, usize, bool, Range<usize>)> = Vec::new();
+    let mut owner_a: Vec<Option<usize>> = vec![None; a.len()];
+    let mut owner_b: Vec<Option<usize>> = vec![None; b.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        g.a.clone().for_each(|i| owner_a[i] = Some(gi));
+        g.b.clone().for_each(|j| owner_b[j] = Some(gi));
+    }
+    for _round in 0..GROUP_MAX {
+        let mut best: Vec<Growth> = Vec::new();
         for (gi, g) in groups.iter().enumerate() {
-            let fa_g = merged(fa, &g.a);
-            let fb_g = merged(fb, &g.b);
             for side_a in [true, false] {
-                let (range, owners, fs, other) = if side_a {
-                    (&g.a, &*owner_a, fa, &fb_g)
+                let (range, owners, len) = if side_a {
+                    (&g.a, &owner_a, a.len())
                 } else {
-                    (&g.b, &*owner_b, fb, &fa_g)
+                    (&g.b, &owner_b, b.len())
                 };
-                if range.len() >= MAX_SIDE {
+                if range.len() >= GROUP_MAX {
                     continue;
                 }
-                let neighbours = [range.start.checked_sub(1), Some(range.end)];
-                for n in neighbours.into_iter().flatten() {
-                    if n >= fs.len() || owners[n].is_some() || fs[n].is_empty() {
+                for nb in [range.start.checked_sub(1), Some(range.end)]
+                    .into_iter()
+                    .flatten()
+                {
+                    if nb >= len || owners[nb].is_some() {
                         continue;
                     }
-                    let ok = if side_a {
-                        g.b.clone().all(|j| eligible(n, j))
+                    let (ra, rb) = if side_a {
+                        (range.start.min(nb)..range.end.max(nb + 1), g.b.clone())
                     } else {
-                        g.a.clone().all(|i| eligible(i, n))
+                        (g.a.clone(), range.start.min(nb)..range.end.max(nb + 1))
                     };
-                    if !ok || score(&fs[n], other, idf) < MIN_PART {
+                    let ok = if side_a {
+                        g.b.clone().all(|j| eligible(nb, j))
+                    } else {
+                        g.a.clone().all(|i| eligible(i, nb))
+                    };
+                    let part = if side_a {
+                        passage_score(a, &(nb..nb + 1), b, &g.b, idf)
+                    } else {
+                        passage_score(a, &g.a, b, &(nb..nb + 1), idf)
+                    };
+                    if !ok || part < GROW_PART_MIN {
                         continue;
                     }
-                    let r = range.start.min(n)..range.end.max(n + 1);
-                    let grown = merged(fs, &r);
-                    let s = score(&grown, other, idf);
-                    if s > g.score + 0.02 {
-                        best.push((quantize(s - g.score), gi, side_a, r));
+                    let s = passage_score(a, &ra, b, &rb, idf);
+                    if s > g.score + GROW_GAIN_MIN {
+                        best.push((quantize(s - g.score), gi, ra, rb));
                     }
                 }
             }
@@ -383,14 +692,11 @@ fn grow(
             return;
         }
         best.sort_by(|x, y| {
-            let key = |t: &(u64, usize, bool, Range<usize>)| {
-                let g = &groups[t.1];
-                (g.a.start + g.b.start, t.3.start + t.3.end)
-            };
+            let key = |t: &Growth| (t.2.start + t.3.start, t.2.end + t.3.end);
             y.0.cmp(&x.0).then(key(x).cmp(&key(y)))
         });
         let mut touched = vec![false; groups.len()];
-        for (k, (gain, gi, side_a, r)) in best.iter().enumerate() {
+        for (k, (gain, gi, ra, rb)) in best.iter().enumerate() {
             let gi = *gi;
             if touched[gi] {
                 continue;
@@ -398,23 +704,22 @@ fn grow(
             touched[gi] = true;
             // Growing A or growing B may gain exactly as much: either choice
             // would depend on which report is A, so grow both or neither.
-            let tie = best[k + 1..]
-                .iter()
-                .find(|c| c.0 == *gain && c.1 == gi && c.2 != *side_a);
-            let (ra, rb) = match (tie, side_a) {
-                (Some(t), true) => (r.clone(), t.3.clone()),
-                (Some(t), false) => (t.3.clone(), r.clone()),
-                (None, true) => (r.clone(), groups[gi].b.clone()),
-                (None, false) => (groups[gi].a.clone(), r.clone()),
+            let tie = best[k + 1..].iter().find(|c| {
+                c.0 == *gain && c.1 == gi && (c.2 != groups[gi].a) != (*ra != groups[gi].a)
+            });
+            let (ra, rb) = match tie {
+                Some(t) if *ra != groups[gi].a => (ra.clone(), t.3.clone()),
+                Some(t) => (t.2.clone(), rb.clone()),
+                None => (ra.clone(), rb.clone()),
             };
             let free = |owners: &[Option<usize>], r: &Range<usize>| {
                 r.clone().all(|k| owners[k].is_none_or(|o| o == gi))
             };
-            if !free(owner_a, &ra) || !free(owner_b, &rb) {
+            if !free(&owner_a, &ra) || !free(&owner_b, &rb) {
                 continue;
             }
-            let s = score(&merged(fa, &ra), &merged(fb, &rb), idf);
-            if tie.is_some() && s <= groups[gi].score + 0.02 {
+            let (s, bars) = passage(a, &ra, b, &rb, idf);
+            if tie.is_some() && s <= groups[gi].score + GROW_GAIN_MIN {
                 continue;
             }
             ra.clone().for_each(|k| owner_a[k] = Some(gi));
@@ -423,44 +728,24 @@ fn grow(
             g.a = ra;
             g.b = rb;
             g.score = s;
+            g.strong = s >= bars.strong;
         }
     }
 }
 
 /// Marks the groups that lie on every heaviest chain preserving the order of
-/// both reports. A group on some heaviest chain but not all is ambiguous
-/// (two passages swapped places): both are marked moved, which keeps the
-/// result independent of which report comes first.
-fn mark_anchored(groups: &mut [Group]) {
-    let n = groups.len();
-    if n == 0 {
-        return;
-    }
-    let before = |p: &Group, q: &Group| p.a.end <= q.a.start && p.b.end <= q.b.start;
-    let w: Vec<u64> = groups.iter().map(|g| quantize(g.score) + 1).collect();
-    // Groups are sorted by a.start, so predecessors come first.
-    let mut f = vec![0u64; n];
-    for i in 0..n {
-        let best = (0..i)
-            .filter(|&k| before(&groups[k], &groups[i]))
-            .map(|k| f[k])
-            .max();
-        f[i] = w[i] + best.unwrap_or(0);
-    }
-    let mut g = vec![0u64; n];
-    for i in (0..n).rev() {
-        let best = (i + 1..n)
-            .filter(|&k| before(&groups[i], &groups[k]))
-            .map(|k| g[k])
-            .max();
-        g[i] = w[i] + best.unwrap_or(0);
-    }
-    let opt = f.iter().copied().max().unwrap_or(0);
-    let on_opt: Vec<bool> = (0..n).map(|i| f[i] + g[i] - w[i] == opt).collect();
-    for i in 0..n {
-        let comparable =
-            |k: usize| k == i || before(&groups[i], &groups[k]) || before(&groups[k], &groups[i]);
-        groups[i].anchored = on_opt[i] && (0..n).all(|k| !on_opt[k] || comparable(k));
+/// both reports as anchored; the others are moved.
+fn mark_anchored(groups: &mut [Group], n: usize, m: usize) {
+    let items: Vec<Item> = groups
+        .iter()
+        .map(|g| Item {
+            a: g.a.clone(),
+            b: g.b.clone(),
+            w: quantize(g.score) + 1,
+        })
+        .collect();
+    for (g, on) in groups.iter_mut().zip(on_every_heaviest_chain(&items, n, m)) {
+        g.anchored = on;
     }
 }
 
@@ -475,19 +760,35 @@ mod tests {
         }
     }
 
+    fn lexical(fs: &[Features]) -> Input<'_> {
+        Input {
+            features: fs,
+            vectors: &[],
+            demoted: &[],
+        }
+    }
+
+    fn run(fa: &[Features], fb: &[Features], idf: &Idf) -> Alignment {
+        align(&lexical(fa), &lexical(fb), idf, |_, _| true, &[])
+    }
+
     #[test]
     fn identical_sentences_pair_in_order() {
         let fa = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7]];
-        let gs = align(&fa, &fa, &idf_flat(8), |_, _| true, &[], |_, _| false);
-        assert_eq!(gs.len(), 2);
-        assert!(gs.iter().all(|g| g.anchored && g.score > 0.99));
+        let al = run(&fa, &fa, &idf_flat(8));
+        assert_eq!(al.groups.len(), 2);
+        assert!(al
+            .groups
+            .iter()
+            .all(|g| g.anchored && g.score > 0.99 && g.strong));
+        assert_eq!(al.links.len(), 2);
     }
 
     #[test]
     fn swapped_sentences_are_moved() {
         let fa = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7], vec![8, 9, 10, 11]];
         let fb = vec![vec![4, 5, 6, 7], vec![0, 1, 2, 3], vec![8, 9, 10, 11]];
-        let gs = align(&fa, &fb, &idf_flat(12), |_, _| true, &[], |_, _| false);
+        let gs = run(&fa, &fb, &idf_flat(12)).groups;
         assert_eq!(gs.len(), 3);
         // Equal weights: either could stay, so both count as moved.
         assert_eq!(gs.iter().filter(|g| !g.anchored).count(), 2);
@@ -498,24 +799,39 @@ mod tests {
     fn split_sentence_forms_a_group() {
         let fa = vec![vec![0, 1, 2, 3, 4, 5, 6, 7]];
         let fb = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7]];
-        let gs = align(&fa, &fb, &idf_flat(8), |_, _| true, &[], |_, _| false);
+        let gs = run(&fa, &fb, &idf_flat(8)).groups;
         assert_eq!(gs.len(), 1);
         assert_eq!(gs[0].b, 0..2);
     }
 
     #[test]
-    fn weak_pair_between_two_pairs_continues_the_run() {
+    fn a_fact_told_twice_is_linked_twice() {
+        // B states A's only fact in its summary and again in its body.
+        let fa = vec![vec![0, 1, 2, 3]];
+        let fb = vec![
+            vec![0, 1, 2, 3, 9],
+            vec![20, 21, 22, 23],
+            vec![0, 1, 2, 3, 10],
+        ];
+        let al = run(&fa, &fb, &idf_flat(24));
+        let linked: Vec<usize> = al.links.iter().map(|l| l.b).collect();
+        assert_eq!(linked, [0, 2]);
+        // The rows pair it once.
+        assert_eq!(al.groups.len(), 1);
+    }
+
+    #[test]
+    fn context_lifts_a_weak_pair_between_two_pairs() {
         let mid_a: Features = (4..14).collect();
         let mid_b: Features = std::iter::once(4).chain(20..29).collect();
         let fa = vec![vec![0, 1, 2, 3], mid_a.clone(), vec![14, 15, 16, 17]];
         let fb = vec![vec![0, 1, 2, 3], mid_b.clone(), vec![14, 15, 16, 17]];
         let idf = idf_flat(30);
-        assert!(score(&mid_a, &mid_b, &idf) < MIN_SCORE_MUTUAL);
-        let gs = align(&fa, &fb, &idf, |_, _| true, &[], |_, _| false);
-        assert_eq!(gs.len(), 3);
-        // Alone, the weak pair would not stand.
-        let alone = align(&[mid_a], &[mid_b], &idf, |_, _| true, &[], |_, _| false);
-        assert!(alone.is_empty());
+        let alone = score::lexical(&mid_a, &mid_b, &idf);
+        assert!((CONTEXT_MIN..LEXICAL_BARS.link).contains(&alone), "{alone}");
+        assert_eq!(run(&fa, &fb, &idf).groups.len(), 3);
+        // Alone, the weak pair does not stand.
+        assert!(run(&[mid_a], &[mid_b], &idf).groups.is_empty());
     }
 
     #[test]
@@ -526,7 +842,90 @@ mod tests {
             distinctive: vec![false; 4],
         };
         let fa = vec![vec![0, 1, 2, 3]];
-        let gs = align(&fa, &fa, &idf, |_, _| true, &[], |_, _| false);
-        assert!(gs.is_empty());
+        assert!(run(&fa, &fa, &idf).groups.is_empty());
+    }
+
+    #[test]
+    fn vectors_pair_sentences_that_share_no_word() {
+        let (fa, fb) = (vec![vec![0, 1, 2, 3]], vec![vec![4, 5, 6, 7]]);
+        let v = vec![Some(vec![1.0f32, 0.0])];
+        let a = Input {
+            features: &fa,
+            vectors: &v,
+            demoted: &[],
+        };
+        let b = Input {
+            features: &fb,
+            vectors: &v,
+            demoted: &[],
+        };
+        let al = align(&a, &b, &idf_flat(8), |_, _| true, &[]);
+        assert_eq!(al.groups.len(), 1);
+        assert!(al.links[0].strong);
+    }
+
+    /// Brute force: an item is on every heaviest chain when no heaviest chain
+    /// skips it.
+    fn brute(items: &[Item]) -> Vec<bool> {
+        let before = |p: &Item, q: &Item| p.a.end <= q.a.start && p.b.end <= q.b.start;
+        let k = items.len();
+        let mut best = 0;
+        let mut chains: Vec<u32> = Vec::new();
+        for mask in 0u32..(1 << k) {
+            let sel: Vec<&Item> = (0..k)
+                .filter(|&i| mask & (1 << i) != 0)
+                .map(|i| &items[i])
+                .collect();
+            let ok = sel.iter().enumerate().all(|(x, p)| {
+                sel.iter()
+                    .enumerate()
+                    .all(|(y, q)| x == y || before(p, q) || before(q, p))
+            });
+            if !ok {
+                continue;
+            }
+            let w: u64 = sel.iter().map(|i| i.w).sum();
+            if w > best {
+                best = w;
+                chains.clear();
+            }
+            if w == best {
+                chains.push(mask);
+            }
+        }
+        (0..k)
+            .map(|i| !chains.is_empty() && chains.iter().all(|m| m & (1 << i) != 0))
+            .collect()
+    }
+
+    #[test]
+    fn heaviest_chain_matches_brute_force() {
+        // A small deterministic generator: many shapes, ties included.
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        for _ in 0..400 {
+            let k = 1 + next(7) as usize;
+            let items: Vec<Item> = (0..k)
+                .map(|_| {
+                    let (a, b) = (next(6) as usize, next(6) as usize);
+                    let (la, lb) = (1 + next(2) as usize, 1 + next(2) as usize);
+                    Item {
+                        a: a..a + la,
+                        b: b..b + lb,
+                        w: 1 + next(3),
+                    }
+                })
+                .collect();
+            assert_eq!(
+                on_every_heaviest_chain(&items, 8, 8),
+                brute(&items),
+                "{items:?}"
+            );
+        }
     }
 }

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use super::align::{self, Features, Idf};
+use super::align::{self, Input};
+use super::score::{Features, Idf};
+use super::segment::Lang;
 use super::{inline, quotes, rows, Comparison, Document, Options};
 
 /// Several documents and the term statistics they share.
@@ -15,6 +17,9 @@ pub struct Collection {
     /// Per document, per segment: sorted term ids.
     ids: Vec<Vec<Features>>,
     idf: Idf,
+    /// Per document, per segment: the centred sentence vector, if any (empty
+    /// per document when the collection has no semantic signal).
+    vectors: Vec<Vec<Option<Vec<f32>>>>,
 }
 
 impl Collection {
@@ -55,7 +60,55 @@ impl Collection {
             })
             .collect();
         let idf = Idf::new(vocab.len(), ids.iter().flatten());
-        Collection { docs, ids, idf }
+        let vectors = vec![Vec::new(); docs.len()];
+        Collection {
+            docs,
+            ids,
+            idf,
+            vectors,
+        }
+    }
+
+    /// Builds a collection whose alignment also uses sentence vectors:
+    /// `embed` gives a segment's vector from its text (`None` when it has
+    /// none). Vectors are centred on the collection's mean per language, which
+    /// removes a multilingual model's language offset and the topic that every
+    /// sentence of one story shares, so what remains tells facts apart.
+    ///
+    /// ```
+    /// use report_diff::engine::{Collection, Options};
+    /// // A toy embedder: one axis per idea.
+    /// let embed = |s: &str| Some(if s.contains("delay") || s.contains("推迟") {
+    ///     vec![1.0, 0.0, 0.0] } else if s.contains("poll") || s.contains("民调") {
+    ///     vec![0.0, 1.0, 0.0] } else { vec![0.0, 0.0, 1.0] });
+    /// let c = Collection::with_embedder(
+    ///     &["Trump delayed the order. A poll backs testing. Markets rose.",
+    ///       "特朗普推迟了命令。民调支持测试。"], embed);
+    /// let cmp = c.compare(0, 1, &Options::default()).unwrap();
+    /// assert_eq!(cmp.links.len(), 2);
+    /// ```
+    pub fn with_embedder<S: AsRef<str>>(
+        texts: &[S],
+        embed: impl Fn(&str) -> Option<Vec<f32>>,
+    ) -> Self {
+        let mut c = Self::new(texts);
+        let raw: Vec<Vec<Option<Vec<f32>>>> = c
+            .docs
+            .iter()
+            .map(|d| {
+                d.segments
+                    .iter()
+                    .map(|s| embed(&d.text[s.text.0..s.text.1]))
+                    .collect()
+            })
+            .collect();
+        c.vectors = centre(&c.docs, raw);
+        c
+    }
+
+    /// True when the alignment uses sentence vectors as well as words.
+    pub fn is_semantic(&self) -> bool {
+        self.vectors.iter().any(|v| v.iter().any(Option::is_some))
     }
 
     /// The documents, in the order given.
@@ -66,16 +119,31 @@ impl Collection {
     /// Compares documents `a` and `b`; `None` if either index is out of range.
     pub fn compare(&self, a: usize, b: usize, opts: &Options) -> Option<Comparison> {
         let (da, db) = (self.docs.get(a)?, self.docs.get(b)?);
-        let (fa, fb) = (&self.ids[a], &self.ids[b]);
-        // Boilerplate pairs only with boilerplate: a disclaimer never stands in
-        // for a story sentence.
-        let eligible =
-            |i: usize, j: usize| da.boilerplate[i].is_some() == db.boilerplate[j].is_some();
+        let input = |d: usize| Input {
+            features: &self.ids[d],
+            vectors: &self.vectors[d],
+            demoted: &self.docs[d].restatement,
+        };
+        // Boilerplate pairs only with boilerplate (a disclaimer never stands
+        // in for a story sentence); a question only with a question (it
+        // states nothing); a bilingual report's second-language copy only
+        // with another such copy (its first block already speaks for it).
+        let (qa, qb): (Vec<bool>, Vec<bool>) = (
+            (0..da.segments.len()).map(|i| da.is_question(i)).collect(),
+            (0..db.segments.len()).map(|j| db.is_question(j)).collect(),
+        );
+        let eligible = |i: usize, j: usize| {
+            da.boilerplate[i].is_some() == db.boilerplate[j].is_some()
+                && qa[i] == qb[j]
+                && da.is_translation(i) == db.is_translation(j)
+        };
         let counterparts: Vec<(usize, usize)> =
             da.headline().zip(db.headline()).into_iter().collect();
-        let demoted = |i: usize, j: usize| da.restatement[i] || db.restatement[j];
-        let groups = align::align(fa, fb, &self.idf, eligible, &counterparts, demoted);
-        let mut cmp = rows::build(da, db, &groups, opts);
+        let alignment = align::align(&input(a), &input(b), &self.idf, eligible, &counterparts);
+        let mut cmp = rows::build(da, db, &alignment, opts);
+        cmp.semantic = [a, b]
+            .iter()
+            .all(|&d| self.vectors[d].iter().any(Option::is_some));
         cmp.quotes = quotes::match_quotes(&da.text, &da.quotes, &db.text, &db.quotes);
         for q in &mut cmp.quotes {
             if let (Some(x), Some(y)) = (q.a, q.b) {
@@ -97,4 +165,70 @@ pub fn compare(a: &str, b: &str, opts: &Options) -> Comparison {
     Collection::new(&[a, b])
         .compare(0, 1, opts)
         .expect("two documents")
+}
+
+/// Pseudo-count of the vectors' own origin in a language's mean (see
+/// [`centre`]).
+const CENTRE_PRIOR: usize = 4;
+
+/// Centres each vector on its language's mean over the collection's story
+/// segments and normalises it; segments without text of any script keep no
+/// vector.
+fn centre(docs: &[Document], raw: Vec<Vec<Option<Vec<f32>>>>) -> Vec<Vec<Option<Vec<f32>>>> {
+    let dim = raw
+        .iter()
+        .flatten()
+        .flatten()
+        .map(Vec::len)
+        .next()
+        .unwrap_or(0);
+    let mut sums: Vec<(Lang, Vec<f64>, usize)> = Vec::new();
+    for (d, vs) in docs.iter().zip(&raw) {
+        for ((s, flag), v) in d.segments.iter().zip(&d.boilerplate).zip(vs) {
+            let Some(v) = v.as_ref().filter(|v| v.len() == dim && flag.is_none()) else {
+                continue;
+            };
+            let k = match sums.iter().position(|e| e.0 == s.lang) {
+                Some(k) => k,
+                None => {
+                    sums.push((s.lang, vec![0.0; dim], 0));
+                    sums.len() - 1
+                }
+            };
+            sums[k]
+                .1
+                .iter_mut()
+                .zip(v)
+                .for_each(|(x, &y)| *x += f64::from(y));
+            sums[k].2 += 1;
+        }
+    }
+    docs.iter()
+        .zip(raw)
+        .map(|(d, vs)| {
+            d.segments
+                .iter()
+                .zip(vs)
+                .map(|(s, v)| {
+                    let v = v.filter(|v| v.len() == dim && dim > 0)?;
+                    // The mean shrinks towards the vectors' own origin when a
+                    // language has few sentences: a mean of two says little.
+                    let mut out: Vec<f32> = match sums.iter().find(|e| e.0 == s.lang) {
+                        Some((_, sum, n)) => v
+                            .iter()
+                            .zip(sum)
+                            .map(|(&x, &m)| (f64::from(x) - m / (*n + CENTRE_PRIOR) as f64) as f32)
+                            .collect(),
+                        None => v,
+                    };
+                    let norm = out.iter().map(|x| x * x).sum::<f32>().sqrt();
+                    if !norm.is_finite() || norm <= f32::EPSILON {
+                        return None;
+                    }
+                    out.iter_mut().for_each(|x| *x /= norm);
+                    Some(out)
+                })
+                .collect()
+        })
+        .collect()
 }

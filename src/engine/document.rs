@@ -105,6 +105,16 @@ impl Document {
         self.bilingual.as_ref()
     }
 
+    /// True when segment `i` is a question: it asks, so it reports no fact
+    /// and pairs only with another question. A headline that ends with a
+    /// question ("Trump delays the order: what is behind it?") still states
+    /// its news, so it does not count.
+    pub fn is_question(&self, i: usize) -> bool {
+        self.segments.get(i).is_some_and(|s| {
+            s.kind != SegmentKind::Heading && segment::is_question(&self.text[s.text.0..s.text.1])
+        })
+    }
+
     /// Index of the headline: the first story segment, when it is a heading
     /// among the first few paragraphs.
     pub fn headline(&self) -> Option<usize> {

@@ -26,6 +26,7 @@ pub mod overview;
 pub mod quotes;
 pub mod restatement;
 mod rows;
+pub mod score;
 pub mod segment;
 /// Sentence vectors (semantic similarity) from precomputed and word-vector tables.
 pub mod semantic;
@@ -34,4 +35,7 @@ mod types;
 
 pub use collection::{compare, Collection};
 pub use document::Document;
-pub use types::{Comparison, NumberChange, Options, Row, RowKind, Span, Stats};
+pub use types::{
+    Comparison, Confidence, Coverage, Link, NumberChange, Options, Relation, Row, RowKind, Span,
+    Stats,
+};

@@ -3,11 +3,12 @@
 
 use std::collections::BTreeSet;
 
-use super::align::Group;
+use super::align::{self, Alignment, Group};
 use super::boilerplate::Boilerplate;
 use super::inline::{self, InlineOp, Tag};
 use super::{
-    segment, token, Comparison, Document, NumberChange, Options, Row, RowKind, Span, Stats,
+    segment, token, Comparison, Confidence, Coverage, Document, Link, NumberChange, Options,
+    Relation, Row, RowKind, Span, Stats,
 };
 
 fn seg_span(doc: &Document, r: &std::ops::Range<usize>) -> Span {
@@ -109,6 +110,8 @@ impl Layout<'_> {
             inline: None,
             numbers: Vec::new(),
             paragraph_start: opens_paragraph(doc, i),
+            confidence: None,
+            also: Vec::new(),
         }
     }
 
@@ -141,6 +144,8 @@ impl Layout<'_> {
             numbers: self.diffs[gi].2.clone(),
             paragraph_start: (show[A] && opens_paragraph(da, g.a.start))
                 || (show[B] && opens_paragraph(db, g.b.start)),
+            confidence: Some(confidence(g.strong)),
+            also: Vec::new(),
         }
     }
 
@@ -196,8 +201,114 @@ impl Layout<'_> {
     }
 }
 
-/// Turns aligned groups into rows in reading order, with inline diffs.
-pub(super) fn build(da: &Document, db: &Document, groups: &[Group], opts: &Options) -> Comparison {
+fn confidence(strong: bool) -> Confidence {
+    if strong {
+        Confidence::Strong
+    } else {
+        Confidence::Loose
+    }
+}
+
+/// The links in the result's form: byte ranges and a relation.
+fn links(da: &Document, db: &Document, found: &[align::Link]) -> Vec<Link> {
+    found
+        .iter()
+        .map(|l| {
+            let (sa, sb) = (&da.segments[l.a], &db.segments[l.b]);
+            let relation = if sa.lang != sb.lang {
+                Relation::Translation
+            } else if da.restatement[l.a] || db.restatement[l.b] {
+                Relation::Restates
+            } else {
+                Relation::Same
+            };
+            Link {
+                a: sa.text,
+                b: sb.text,
+                segment_a: l.a,
+                segment_b: l.b,
+                score: l.score,
+                relation,
+                confidence: confidence(l.strong),
+            }
+        })
+        .collect()
+}
+
+/// Fills each row's `also`: the links of its sentences that the row itself
+/// (or, for a moved passage, its partner) does not show.
+fn attach_links(rows: &mut [Row], links: &[Link], na: usize, nb: usize) {
+    // Per segment, the links that touch it (each list in link order).
+    let mut of_a: Vec<Vec<usize>> = vec![Vec::new(); na];
+    let mut of_b: Vec<Vec<usize>> = vec![Vec::new(); nb];
+    for (k, l) in links.iter().enumerate() {
+        of_a[l.segment_a].push(k);
+        of_b[l.segment_b].push(k);
+    }
+    let range = |s: Option<Span>| s.map_or(0..0, |s| s.0..s.1);
+    for r in rows.iter_mut() {
+        // The segments this row shows on each side, and those of its group.
+        let (group_a, group_b) = (range(r.segments_a), range(r.segments_b));
+        let shown_a = if r.a.is_some() { group_a.clone() } else { 0..0 };
+        let shown_b = if r.b.is_some() { group_b.clone() } else { 0..0 };
+        let mut also: Vec<usize> = shown_a
+            .flat_map(|i| &of_a[i])
+            .copied()
+            .filter(|&k| !group_b.contains(&links[k].segment_b))
+            .chain(
+                shown_b
+                    .flat_map(|j| &of_b[j])
+                    .copied()
+                    .filter(|&k| !group_a.contains(&links[k].segment_a)),
+            )
+            .collect();
+        also.sort_unstable();
+        also.dedup();
+        r.also = also;
+    }
+}
+
+/// Share of each side's story words in sentences that have a counterpart.
+fn coverage(da: &Document, db: &Document, alignment: &Alignment) -> Coverage {
+    let story = |doc: &Document, i: usize| doc.boilerplate[i].is_none() && !doc.is_translation(i);
+    let share = |doc: &Document, linked: &[bool]| {
+        let (mut have, mut all) = (0, 0);
+        for i in (0..doc.segments.len()).filter(|&i| story(doc, i)) {
+            all += doc.words[i];
+            if linked[i] {
+                have += doc.words[i];
+            }
+        }
+        if all == 0 {
+            0.0
+        } else {
+            have as f64 / all as f64
+        }
+    };
+    let mut la = vec![false; da.segments.len()];
+    let mut lb = vec![false; db.segments.len()];
+    for l in &alignment.links {
+        la[l.a] = true;
+        lb[l.b] = true;
+    }
+    for g in &alignment.groups {
+        g.a.clone().for_each(|i| la[i] = true);
+        g.b.clone().for_each(|j| lb[j] = true);
+    }
+    Coverage {
+        a: share(da, &la),
+        b: share(db, &lb),
+    }
+}
+
+/// Turns an alignment into rows in reading order, with inline diffs.
+pub(super) fn build(
+    da: &Document,
+    db: &Document,
+    alignment: &Alignment,
+    opts: &Options,
+) -> Comparison {
+    let groups = &alignment.groups;
     let (na, nb) = (da.segments.len(), db.segments.len());
     let mut group_of = [vec![None; na], vec![None; nb]];
     for (gi, g) in groups.iter().enumerate() {
@@ -232,6 +343,9 @@ pub(super) fn build(da: &Document, db: &Document, groups: &[Group], opts: &Optio
         moved_row: [vec![None; groups.len()], vec![None; groups.len()]],
     }
     .rows();
+    let mut rows = rows;
+    let links = links(da, db, &alignment.links);
+    attach_links(&mut rows, &links, na, nb);
 
     // Similarity: words inside equal ops over all story words.
     let story = |doc: &Document, i: usize| doc.boilerplate[i].is_none() && !doc.is_translation(i);
@@ -277,6 +391,7 @@ pub(super) fn build(da: &Document, db: &Document, groups: &[Group], opts: &Optio
             RowKind::Equal if !r.moved => stats.equal += 1,
             RowKind::Changed if !r.moved => stats.changed += 1,
             RowKind::OnlyA | RowKind::OnlyB if r.translation => stats.translation += 1,
+            RowKind::OnlyA | RowKind::OnlyB if !r.also.is_empty() => stats.elsewhere += 1,
             RowKind::OnlyA => stats.only_a += 1,
             RowKind::OnlyB => stats.only_b += 1,
             _ => {}
@@ -288,5 +403,8 @@ pub(super) fn build(da: &Document, db: &Document, groups: &[Group], opts: &Optio
         rows,
         stats,
         quotes: Vec::new(),
+        coverage: coverage(da, db, alignment),
+        links,
+        semantic: false,
     }
 }

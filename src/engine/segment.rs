@@ -245,6 +245,21 @@ fn is_list_marker(line: &str) -> bool {
         && t[digits + 1..].starts_with(' ')
 }
 
+/// True when `s` asks rather than states: it ends with a question mark
+/// (before any closing quotes or brackets).
+///
+/// ```
+/// use report_diff::engine::segment::is_question;
+/// assert!(is_question("What was the order for?"));
+/// assert!(is_question("他说了什么？”"));
+/// assert!(!is_question("He asked why."));
+/// ```
+pub fn is_question(s: &str) -> bool {
+    s.trim_end()
+        .trim_end_matches(is_closer)
+        .ends_with(['?', '\u{FF1F}'])
+}
+
 fn ends_like_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(is_closer);
     t.ends_with(|c: char| is_latin_terminal(c) || is_cjk_terminal(c) || c == ':' || c == '\u{FF1A}')

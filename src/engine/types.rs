@@ -97,6 +97,68 @@ pub struct Row {
     pub numbers: Vec<NumberChange>,
     /// True when the row's passage opens a paragraph on a side it occupies.
     pub paragraph_start: bool,
+    /// How sure the aligner is of a pair (absent for one-sided rows).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    /// Indices into [`Comparison::links`] of this passage's other
+    /// counterparts: the ones its row does not show (a fact the other report
+    /// states more than once, or a one-sided row the other report does say
+    /// elsewhere).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<usize>,
+}
+
+/// How sure the aligner is that two passages correspond.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Words or meaning clearly shared.
+    Strong,
+    /// Some evidence, helped by context: worth a second look.
+    Loose,
+}
+
+/// How two linked sentences relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// They report the same fact, quote or claim.
+    Same,
+    /// One of them restates its own article (summary, key takeaways,
+    /// editor's note, Q&A).
+    Restates,
+    /// They are in different languages: one translates the other, or both
+    /// report the same thing in their own language.
+    Translation,
+}
+
+/// One correspondence between a sentence of A and a sentence of B. Links are
+/// n:m: every counterpart found, including those the rows cannot show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// Byte range of the sentence in A (its text, without trailing space).
+    pub a: Span,
+    /// Byte range of the sentence in B.
+    pub b: Span,
+    /// Segment index in A.
+    pub segment_a: usize,
+    /// Segment index in B.
+    pub segment_b: usize,
+    /// Strength of the correspondence, 0..=1.
+    pub score: f64,
+    /// Same fact, restatement or translation.
+    pub relation: Relation,
+    /// Strong or loose.
+    pub confidence: Confidence,
+}
+
+/// How much of each report's story the other one also tells.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Share of A's story words in sentences with a counterpart in B, 0..=1.
+    pub a: f64,
+    /// Share of B's story words in sentences with a counterpart in A, 0..=1.
+    pub b: f64,
 }
 
 /// A number present on only one side of an aligned pair.
@@ -126,6 +188,10 @@ pub struct Stats {
     /// One-sided rows that are a bilingual report's second-language copy.
     #[serde(default)]
     pub translation: usize,
+    /// One-sided story passages that the other report does say elsewhere
+    /// (they have links, not counted in `only_a` / `only_b`).
+    #[serde(default)]
+    pub elsewhere: usize,
 }
 
 /// The comparison of two reports.
@@ -142,4 +208,14 @@ pub struct Comparison {
     /// Direct quotes matched across the two reports (one remark in several
     /// wordings), then those only one report has.
     pub quotes: Vec<QuoteMatch>,
+    /// Every correspondence found between sentences (n:m), in A's order.
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// How much of each story the other report also tells.
+    #[serde(default)]
+    pub coverage: Coverage,
+    /// True when sentence vectors took part in the alignment; false when it
+    /// rests on shared words alone.
+    #[serde(default)]
+    pub semantic: bool,
 }

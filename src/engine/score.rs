@@ -1,0 +1,235 @@
+//! Evidence that two sentences say the same thing, as one score in `0..=1`.
+//!
+//! Two signals, each general (nothing in them is about one story):
+//!
+//! - **Lexical**: overlap of content features (stems, numbers, CJK bigrams),
+//!   each weighted by IDF² across the whole collection, so the words the whole
+//!   story shares ("Trump", "executive order") weigh little and names, numbers
+//!   and rare words weigh a lot. A pair must share at least one *distinctive*
+//!   feature to score at all.
+//! - **Semantic**: cosine of sentence vectors (from a multilingual model, see
+//!   [`semantic`](super::semantic)) after the collection's own mean vector per
+//!   language is removed, which takes out both the model's language offset and
+//!   the topic every sentence of the story shares. It finds rewrites and
+//!   translations that share no words.
+//!
+//! They combine as a noisy-OR: either can vouch for a pair on its own, and when
+//! both do the pair is stronger than either.
+
+/// Sparse feature vector of one segment: sorted, de-duplicated term ids.
+pub type Features = Vec<u32>;
+
+/// Weight of containment (shared weight over the smaller sentence's weight)
+/// against weighted Dice: a short sentence whose content a long one fully
+/// contains (a lead that packs three facts) is a real counterpart that Dice
+/// underrates, but containment alone over-rewards very short sentences.
+pub const CONTAINMENT_WEIGHT: f64 = 0.5;
+/// A term is distinctive when at most this share of all segments hold it (or at
+/// most two segments, in tiny collections): rare enough to vouch for a pair.
+pub const DISTINCTIVE_SHARE: f64 = 0.1;
+/// Centred cosine at or below which sentence vectors say nothing: unrelated
+/// sentences of one story scatter around 0 with a tail to about this value.
+pub const SEMANTIC_FLOOR: f64 = 0.14;
+/// Centred cosine at which sentence vectors alone make a certain pair
+/// (a translation, or the same fact in other words).
+pub const SEMANTIC_FULL: f64 = 0.7;
+
+/// Inverse document frequencies of terms across all segments of a collection.
+#[derive(Clone, Debug, Default)]
+pub struct Idf {
+    /// `ln(1 + N / df)` for each term id.
+    pub weight: Vec<f64>,
+    /// Whether each term is rare enough to vouch for a pair on its own.
+    pub distinctive: Vec<bool>,
+}
+
+impl Idf {
+    /// Builds IDF weights from the feature vectors of every segment considered.
+    ///
+    /// ```
+    /// use report_diff::engine::score::Idf;
+    /// let segs = [vec![0, 1], vec![0, 2], vec![0, 3]];
+    /// let idf = Idf::new(4, &segs);
+    /// assert!(idf.weight[0] < idf.weight[1]); // term 0 is everywhere
+    /// ```
+    pub fn new<'f>(vocab_len: usize, segments: impl IntoIterator<Item = &'f Features>) -> Self {
+        let mut df = vec![0u32; vocab_len];
+        let mut n = 0u32;
+        for f in segments {
+            n += 1;
+            for &t in f {
+                if let Some(d) = df.get_mut(t as usize) {
+                    *d += 1;
+                }
+            }
+        }
+        let n = f64::from(n.max(1));
+        let weight = df
+            .iter()
+            .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
+            .collect();
+        let limit = (n * DISTINCTIVE_SHARE).max(2.0);
+        let distinctive = df.iter().map(|&d| f64::from(d) <= limit).collect();
+        Idf {
+            weight,
+            distinctive,
+        }
+    }
+
+    /// The weight of a term in scores: IDF squared, which silences the words
+    /// the whole story shares far more than plain IDF does.
+    fn term(&self, t: u32) -> f64 {
+        let w = self.weight.get(t as usize).copied().unwrap_or(0.0);
+        w * w
+    }
+
+    fn is_distinctive(&self, t: u32) -> bool {
+        self.distinctive.get(t as usize).copied().unwrap_or(false)
+    }
+
+    fn sum(&self, f: &[u32]) -> f64 {
+        f.iter().map(|&t| self.term(t)).sum()
+    }
+}
+
+/// Lexical evidence in `0..=1`: weighted Dice, or half the containment of the
+/// smaller sentence in the larger if that is more; 0 when the two share no
+/// distinctive feature.
+///
+/// ```
+/// use report_diff::engine::score::{lexical, Idf};
+/// let idf = Idf::new(6, &[vec![0, 1, 2], vec![0, 3, 4], vec![0, 5]]);
+/// assert_eq!(lexical(&[0, 1, 2], &[0, 1, 2], &idf), 1.0);
+/// assert_eq!(lexical(&[0, 1], &[0, 5], &idf), 0.0); // only the common term 0
+/// ```
+pub fn lexical(a: &[u32], b: &[u32], idf: &Idf) -> f64 {
+    let (s, distinctive) = overlap(a, b, idf);
+    if distinctive {
+        s
+    } else {
+        0.0
+    }
+}
+
+/// Weighted overlap of two feature vectors, and whether they share a
+/// distinctive feature.
+pub(crate) fn overlap(a: &[u32], b: &[u32], idf: &Idf) -> (f64, bool) {
+    if a.is_empty() || b.is_empty() {
+        return (0.0, false);
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut shared = 0.0;
+    let mut distinctive = false;
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += idf.term(a[i]);
+                distinctive |= idf.is_distinctive(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let (wa, wb) = (idf.sum(a), idf.sum(b));
+    let dice = if wa + wb > 0.0 {
+        2.0 * shared / (wa + wb)
+    } else {
+        0.0
+    };
+    let contain = if wa.min(wb) > 0.0 {
+        shared / wa.min(wb)
+    } else {
+        0.0
+    };
+    (dice.max(CONTAINMENT_WEIGHT * contain).min(1.0), distinctive)
+}
+
+/// Semantic evidence in `0..=1` from the centred cosine of two sentence
+/// vectors: 0 up to [`SEMANTIC_FLOOR`], rising linearly to 1 at
+/// [`SEMANTIC_FULL`].
+///
+/// ```
+/// use report_diff::engine::score::semantic;
+/// assert_eq!(semantic(0.0), 0.0);
+/// assert_eq!(semantic(0.9), 1.0);
+/// assert!(semantic(0.4) > 0.0 && semantic(0.4) < 1.0);
+/// ```
+pub fn semantic(cosine: f64) -> f64 {
+    ((cosine - SEMANTIC_FLOOR) / (SEMANTIC_FULL - SEMANTIC_FLOOR)).clamp(0.0, 1.0)
+}
+
+/// One score from both signals: a noisy-OR, so either can vouch for a pair
+/// and agreement makes it stronger. Without sentence vectors the lexical
+/// score stands alone.
+///
+/// ```
+/// use report_diff::engine::score::combine;
+/// assert_eq!(combine(0.4, None), 0.4);
+/// assert!(combine(0.4, Some(0.5)) > 0.5);
+/// ```
+pub fn combine(lexical: f64, semantic: Option<f64>) -> f64 {
+    match semantic {
+        Some(s) => 1.0 - (1.0 - lexical) * (1.0 - s),
+        None => lexical,
+    }
+}
+
+/// Cosine of two vectors (0 when either is zero or they differ in length).
+///
+/// ```
+/// use report_diff::engine::score::cosine;
+/// assert!((cosine(&[1.0, 0.0], &[1.0, 0.0]) - 1.0).abs() < 1e-9);
+/// assert_eq!(cosine(&[1.0, 0.0], &[0.0, 1.0]), 0.0);
+/// ```
+pub fn cosine(a: &[f32], b: &[f32]) -> f64 {
+    if a.len() != b.len() {
+        return 0.0;
+    }
+    let (mut ab, mut aa, mut bb) = (0.0f64, 0.0f64, 0.0f64);
+    for (&x, &y) in a.iter().zip(b) {
+        let (x, y) = (f64::from(x), f64::from(y));
+        ab += x * y;
+        aa += x * x;
+        bb += y * y;
+    }
+    if aa > 0.0 && bb > 0.0 {
+        ab / (aa.sqrt() * bb.sqrt())
+    } else {
+        0.0
+    }
+}
+
+/// Fixed-point score, so that ordering and ties are exact and reproducible
+/// (and the same when A and B swap).
+///
+/// ```
+/// use report_diff::engine::score::quantize;
+/// assert_eq!(quantize(0.5), 500_000);
+/// ```
+pub fn quantize(s: f64) -> u64 {
+    (s.clamp(0.0, 1e6) * 1e6).round() as u64
+}
+
+/// The union of the features of segments `r`.
+pub(crate) fn merged(fs: &[Features], r: &std::ops::Range<usize>) -> Features {
+    let mut v: Features = fs[r.clone()].iter().flatten().copied().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The sum of the vectors of segments `r` (a passage's direction), or `None`
+/// when none of them has a vector.
+pub(crate) fn summed(vs: &[Option<Vec<f32>>], r: &std::ops::Range<usize>) -> Option<Vec<f32>> {
+    let mut out: Option<Vec<f32>> = None;
+    for v in vs.get(r.clone()).into_iter().flatten().flatten() {
+        match &mut out {
+            None => out = Some(v.clone()),
+            Some(o) if o.len() == v.len() => o.iter_mut().zip(v).for_each(|(x, y)| *x += y),
+            Some(_) => {}
+        }
+    }
+    out
+}
