@@ -594,7 +594,7 @@ pub fn add_moves(groups: &mut Vec<Group>, links: &[Link], n: usize, m: usize) {
         groups.push(Group {
             a: i..i + 1,
             b: j..j + 1,
-            score: q as f64 / 1e6,
+            score: score::unquantize(q),
             anchored: false,
             strong,
         });

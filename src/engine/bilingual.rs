@@ -47,6 +47,28 @@ pub struct Bilingual {
     pub pairs: Vec<ParagraphPair>,
 }
 
+/// Fewest story paragraphs in a report that carries a translation: three a
+/// block, since one or two paragraphs in another language are a quote or a
+/// caption, not a translated text.
+const MIN_BLOCK_PARAGRAPHS: usize = 3;
+/// Share of the story's paragraphs that must sit in the right block's
+/// language: a few stray lines (a Latin-only heading) are tolerated, a mixed
+/// text is not a translation.
+const MIN_AGREEMENT: f64 = 0.85;
+/// Cost of leaving a paragraph untranslated (a 1:0 or 0:1 bead): about what a
+/// 1:1 bead costs when its lengths are off by a factor of four, so skipping
+/// wins only over a clearly wrong pairing.
+const SKIP_COST: f64 = 3.0;
+/// Weight of the length mismatch (|ln| of the normalised length ratio).
+const LENGTH_WEIGHT: f64 = 2.0;
+/// Weight of the anchor mismatch (1 − Jaccard of shared numbers and names).
+const ANCHOR_WEIGHT: f64 = 2.0;
+/// Anchor mismatch assumed when neither side has an anchor: no evidence
+/// either way.
+const ANCHOR_UNKNOWN: f64 = 0.5;
+/// Extra cost of a 2:1 or 1:2 bead, so 1:1 wins when it fits as well.
+const MERGE_COST: f64 = 0.4;
+
 struct Para {
     span: Span,
     lang: Lang,
@@ -120,13 +142,13 @@ fn paragraphs(text: &str, segs: &[Segment], flags: &[Option<Boilerplate>]) -> Ve
 pub fn detect(text: &str, segs: &[Segment], flags: &[Option<Boilerplate>]) -> Option<Bilingual> {
     let paras = paragraphs(text, segs, flags);
     let n = paras.len();
-    if n < 6 {
+    if n < 2 * MIN_BLOCK_PARAGRAPHS {
         return None;
     }
     // The split point that best separates two languages.
     let mut best: Option<(usize, usize, Lang, Lang)> = None;
     for (l1, l2) in [(Lang::En, Lang::Zh), (Lang::Zh, Lang::En)] {
-        for k in 3..=n - 3 {
+        for k in MIN_BLOCK_PARAGRAPHS..=n - MIN_BLOCK_PARAGRAPHS {
             let agree = paras[..k].iter().filter(|p| p.0.lang == l1).count()
                 + paras[k..].iter().filter(|p| p.0.lang == l2).count();
             if best.is_none_or(|b| agree > b.0) {
@@ -135,7 +157,7 @@ pub fn detect(text: &str, segs: &[Segment], flags: &[Option<Boilerplate>]) -> Op
         }
     }
     let (agree, k, l1, l2) = best?;
-    if (agree as f64) < 0.85 * n as f64 {
+    if (agree as f64) < MIN_AGREEMENT * n as f64 {
         return None;
     }
     let (first, second) = paras.split_at(k);
@@ -186,11 +208,10 @@ pub fn detect(text: &str, segs: &[Segment], flags: &[Option<Boilerplate>]) -> Op
 fn align_paragraphs(a: &[&Para], b: &[&Para]) -> Vec<ParagraphPair> {
     let ratio =
         b.iter().map(|p| p.len).sum::<f64>() / a.iter().map(|p| p.len).sum::<f64>().max(1.0);
-    const SKIP: f64 = 3.0;
     let bead_cost = |ai: &[&Para], bj: &[&Para]| -> f64 {
         let la: f64 = ai.iter().map(|p| p.len).sum();
         let lb: f64 = bj.iter().map(|p| p.len).sum();
-        let length = ((lb / ratio.max(1e-9) + 1.0) / (la + 1.0)).ln().abs() * 2.0;
+        let length = ((lb / ratio.max(1e-9) + 1.0) / (la + 1.0)).ln().abs() * LENGTH_WEIGHT;
         let aa: BTreeSet<&String> = ai.iter().flat_map(|p| &p.anchors).collect();
         let ab: BTreeSet<&String> = bj.iter().flat_map(|p| &p.anchors).collect();
         let shared = aa.intersection(&ab).count() as f64;
@@ -198,11 +219,14 @@ fn align_paragraphs(a: &[&Para], b: &[&Para]) -> Vec<ParagraphPair> {
         let anchor = if union > 0.0 {
             1.0 - shared / union
         } else {
-            0.5
+            ANCHOR_UNKNOWN
         };
-        // Merging paragraphs costs a little, so 1:1 wins when it fits as well.
-        let merge = if ai.len() + bj.len() > 2 { 0.4 } else { 0.0 };
-        length + anchor * 2.0 + merge
+        let merge = if ai.len() + bj.len() > 2 {
+            MERGE_COST
+        } else {
+            0.0
+        };
+        length + anchor * ANCHOR_WEIGHT + merge
     };
     let (n, m) = (a.len(), b.len());
     let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
@@ -220,7 +244,7 @@ fn align_paragraphs(a: &[&Para], b: &[&Para]) -> Vec<ParagraphPair> {
                     continue;
                 }
                 let c = if di == 0 || dj == 0 {
-                    SKIP
+                    SKIP_COST
                 } else {
                     bead_cost(&a[i..ni], &b[j..nj])
                 };

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::score::{quantize, unquantize};
 use super::token::{features, word_count};
 use super::Span;
 
@@ -116,7 +117,7 @@ pub fn match_quotes(a: &str, qa: &[Span], b: &str, qb: &[Span]) -> Vec<QuoteMatc
         for (j, y) in fb.iter().enumerate() {
             let s = dice(x, y);
             if s >= MIN_SCORE {
-                cand.push(((s * 1e6).round() as u64, i, j));
+                cand.push((quantize(s), i, j));
             }
         }
     }
@@ -131,7 +132,7 @@ pub fn match_quotes(a: &str, qa: &[Span], b: &str, qb: &[Span]) -> Vec<QuoteMatc
             pairs.push(QuoteMatch {
                 a: Some(qa[i]),
                 b: Some(qb[j]),
-                score: q as f64 / 1e6,
+                score: unquantize(q),
                 inline: None,
             });
         }

@@ -212,6 +212,16 @@ pub fn quantize(s: f64) -> u64 {
     (s.clamp(0.0, 1e6) * 1e6).round() as u64
 }
 
+/// The score a fixed-point value stands for (the inverse of [`quantize`]).
+///
+/// ```
+/// use report_diff::engine::score::{quantize, unquantize};
+/// assert_eq!(unquantize(quantize(0.25)), 0.25);
+/// ```
+pub fn unquantize(q: u64) -> f64 {
+    q as f64 / 1e6
+}
+
 /// The union of the features of segments `r`.
 pub(crate) fn merged(fs: &[Features], r: &std::ops::Range<usize>) -> Features {
     let mut v: Features = fs[r.clone()].iter().flatten().copied().collect();
