@@ -2,29 +2,56 @@
 //!
 //! ```text
 //! cargo run --release --example compare -- A.txt B.txt [--json] [--ignore-case]
-//!     [--ignore-punctuation] [--ignore-whitespace]
-//! cargo run --release --example compare -- --overview FILE… [--json] [noise options]
+//!     [--ignore-punctuation] [--ignore-whitespace] [--semantic auto|sentences|words|none]
+//! cargo run --release --example compare -- --overview FILE… [--json] [noise options] [--semantic …]
 //! ```
 //!
 //! Two files: the comparison of A with B. Without `--json`, a readable summary:
 //! one line per row. With `--overview` and 2 to 20 files: the overview of all
 //! of them (story map, coverage, quote groups, figures, names and a summary);
 //! every group names its reports by input order and file name.
+//!
+//! Sentence vectors (`--semantic`): `auto` (the default) uses the compiled-in
+//! vectors of the bundled reports when they know every sentence of the files,
+//! else the word-vector table `data/words.bin` (compiled into this binary);
+//! `sentences` and `words` force one source; `none` compares shared words only.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use report_diff::engine::overview::{self, Overview, MAX_REPORTS};
-use report_diff::engine::{compare, Collection, Options, RowKind, Span};
+use report_diff::engine::semantic::{SentenceTable, WordTable};
+use report_diff::engine::{Collection, Options, RowKind, Semantics, Span};
+
+/// The word-vector table, for texts the bundled sentence vectors do not know.
+const WORDS: &[u8] = include_bytes!("../data/words.bin");
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: compare A.txt B.txt [--json] [--ignore-case] [--ignore-punctuation] [--ignore-whitespace]\n       \
-         compare --overview FILE… [--json] [--ignore-case] [--ignore-punctuation] [--ignore-whitespace]\n       \
-         (--overview takes 2 to {MAX_REPORTS} files)"
+        "usage: compare A.txt B.txt [--json] [--ignore-case] [--ignore-punctuation] [--ignore-whitespace] [--semantic MODE]\n       \
+         compare --overview FILE… [--json] [--ignore-case] [--ignore-punctuation] [--ignore-whitespace] [--semantic MODE]\n       \
+         (--overview takes 2 to {MAX_REPORTS} files; MODE is auto, sentences, words or none)"
     );
     ExitCode::from(2)
+}
+
+/// The word table, when `mode` may use it (a broken table only warns).
+fn word_table(mode: &str) -> Option<WordTable> {
+    if mode != "auto" && mode != "words" {
+        return None;
+    }
+    WordTable::from_bytes(WORDS)
+        .map_err(|e| eprintln!("warning: data/words.bin: {e}; comparing without word vectors"))
+        .ok()
+}
+
+/// Where sentence vectors come from under `mode`.
+fn semantics<'w>(mode: &str, words: Option<&'w WordTable>) -> Semantics<'w> {
+    Semantics {
+        sentences: (mode == "auto" || mode == "sentences").then(SentenceTable::bundled),
+        words,
+    }
 }
 
 fn read(f: &str) -> Result<String, String> {
@@ -83,8 +110,16 @@ fn main() -> ExitCode {
     let mut json = false;
     let mut all = false;
     let mut opts = Options::default();
-    for arg in std::env::args().skip(1) {
+    let mut semantic = "auto".to_string();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--semantic" => match args.next() {
+                Some(m) if ["auto", "sentences", "words", "none"].contains(&m.as_str()) => {
+                    semantic = m
+                }
+                _ => return usage(),
+            },
             "--json" => json = true,
             "--overview" => all = true,
             "--ignore-case" => opts.ignore_case = true,
@@ -99,7 +134,7 @@ fn main() -> ExitCode {
         }
     }
     if all {
-        return run_overview(&files, json, &opts);
+        return run_overview(&files, json, &opts, &semantic);
     }
     let [fa, fb] = files.as_slice() else {
         return usage();
@@ -111,7 +146,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let cmp = compare(&a, &b, &opts);
+    let words = word_table(&semantic);
+    let col = Collection::with_semantics(&[&a, &b], semantics(&semantic, words.as_ref()));
+    let Some(cmp) = col.compare(0, 1, &opts) else {
+        return ExitCode::FAILURE;
+    };
     if json {
         return print_json(&cmp);
     }
@@ -143,7 +182,7 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn run_overview(files: &[String], json: bool, opts: &Options) -> ExitCode {
+fn run_overview(files: &[String], json: bool, opts: &Options, mode: &str) -> ExitCode {
     if files.len() < 2 || files.len() > MAX_REPORTS {
         eprintln!(
             "error: --overview takes 2 to {MAX_REPORTS} files, got {}",
@@ -161,7 +200,8 @@ fn run_overview(files: &[String], json: bool, opts: &Options) -> ExitCode {
             }
         }
     }
-    let col = Collection::new(&texts);
+    let words = word_table(mode);
+    let col = Collection::with_semantics(&texts, semantics(mode, words.as_ref()));
     let o = match overview::build(&col, &names(files), opts) {
         Ok(o) => o,
         Err(e) => {

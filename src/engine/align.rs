@@ -67,6 +67,17 @@ pub const BEST_WINDOW: f64 = 0.1;
 /// best other scores (their k nearest neighbours): a sentence that scores
 /// moderately with everything (a generic line) pairs with nothing.
 pub const MARGIN_MIN: f64 = 0.0;
+/// Quantile of a comparison's pair cosines taken as the floor of semantic
+/// evidence: nearly all pairs of two reports are unrelated, so what 90 % of
+/// them reach says nothing.
+pub const UNRELATED_QUANTILE: f64 = 0.9;
+/// Cosine span above the floor at which vectors alone make a certain pair.
+pub const SEMANTIC_SPAN: f64 = 0.3;
+/// Pairs sampled to calibrate a comparison (enough for a stable quantile).
+pub const CALIBRATION_SAMPLE: usize = 20_000;
+/// Pseudo-count of the default floor in the calibration, so two short texts
+/// (a handful of pairs) do not set their own floor.
+pub const CALIBRATION_PRIOR: usize = 50;
 /// Feature count below which a sentence counts as short.
 pub const SHORT_FEATURES: usize = 4;
 /// Lowest lexical score that counts when either sentence is short.
@@ -177,6 +188,8 @@ struct Cell {
 pub struct Matrix {
     rows: Vec<Vec<Cell>>,
     m: usize,
+    /// How cosines turned into evidence.
+    cal: Calibration,
 }
 
 impl Matrix {
@@ -210,7 +223,7 @@ pub fn align(
     let links = select_links(&matrix);
     let mut groups = order(&links, a, b, counterparts);
     add_moves(&mut groups, &links, a.len(), b.len());
-    grow(&mut groups, a, b, idf, &eligible);
+    grow(&mut groups, a, b, idf, &matrix.cal, &eligible);
     groups.sort_by_key(|g| g.a.start);
     mark_anchored(&mut groups, a.len(), b.len());
     Alignment { groups, links }
@@ -226,8 +239,57 @@ impl Cell {
     }
 }
 
+/// How cosines of one comparison translate into evidence: sentence vectors
+/// from different sources (a sentence model, averaged word vectors) and
+/// different texts spread differently, so the floor is read off the
+/// comparison's own distribution of cosines: what most pairs, which are
+/// unrelated, reach.
+#[derive(Clone, Copy, Debug)]
+pub struct Calibration {
+    /// Cosine at or below which vectors say nothing.
+    pub floor: f64,
+}
+
+impl Calibration {
+    /// Evidence of a cosine, 0..=1.
+    fn evidence(&self, cosine: f64) -> f64 {
+        ((cosine - self.floor) / SEMANTIC_SPAN).clamp(0.0, 1.0)
+    }
+
+    /// The calibration of a comparison: the floor is the
+    /// [`UNRELATED_QUANTILE`] of the cosines of eligible pairs, shrunk
+    /// towards [`score::SEMANTIC_FLOOR`] when there are few pairs to go on.
+    fn new(a: &Input, b: &Input, eligible: &impl Fn(usize, usize) -> bool) -> Self {
+        let (n, m) = (a.len(), b.len());
+        // A sample that is the same when A and B swap: pairs with i + j on a
+        // stride.
+        let stride = (n.saturating_mul(m) / CALIBRATION_SAMPLE).max(1);
+        let mut cos: Vec<f64> = Vec::new();
+        for i in 0..n {
+            let Some(x) = a.vector(i) else { continue };
+            let first = (stride - i % stride) % stride;
+            for j in (first..m).step_by(stride) {
+                if let Some(y) = b.vector(j).filter(|_| eligible(i, j)) {
+                    cos.push(score::cosine(x, y));
+                }
+            }
+        }
+        cos.sort_unstable_by(f64::total_cmp);
+        let k = cos.len() as f64;
+        let q = if cos.is_empty() {
+            score::SEMANTIC_FLOOR
+        } else {
+            cos[((k - 1.0) * UNRELATED_QUANTILE).round() as usize]
+        };
+        let prior = CALIBRATION_PRIOR as f64;
+        Calibration {
+            floor: (k * q + prior * score::SEMANTIC_FLOOR) / (k + prior),
+        }
+    }
+}
+
 /// The evidence of one pair of segments, or of two passages.
-fn evidence(fa: &[u32], fb: &[u32], va: Option<&[f32]>, vb: Option<&[f32]>, idf: &Idf) -> f64 {
+fn evidence(fa: &[u32], fb: &[u32], va: Option<&[f32]>, vb: Option<&[f32]>, idf: &Idf, cal: &Calibration) -> f64 {
     let lex = score::lexical(fa, fb, idf);
     // Short lines ("Share", "Key Takeaways") match anything on one word:
     // their words count only when they make up most of the pair.
@@ -239,7 +301,7 @@ fn evidence(fa: &[u32], fb: &[u32], va: Option<&[f32]>, vb: Option<&[f32]>, idf:
     };
     let sem = va
         .zip(vb)
-        .map(|(x, y)| score::semantic(score::cosine(x, y)));
+        .map(|(x, y)| cal.evidence(score::cosine(x, y)));
     score::combine(lex, sem)
 }
 
@@ -266,6 +328,7 @@ pub fn score_matrix(
             }
         }
     }
+    let cal = Calibration::new(a, b, eligible);
     let mut seen = vec![usize::MAX; m];
     let mut rows = Vec::with_capacity(n);
     for i in 0..n {
@@ -294,6 +357,7 @@ pub fn score_matrix(
                     a.vector(i),
                     b.vector(j),
                     idf,
+                    &cal,
                 );
                 (e > 0.0).then_some(Cell {
                     j,
@@ -305,7 +369,7 @@ pub fn score_matrix(
             .collect();
         rows.push(row);
     }
-    Matrix { rows, m }
+    Matrix { rows, m, cal }
 }
 
 /// Step 2: a pair with evidence of its own gains from its better diagonal
@@ -609,6 +673,7 @@ fn passage(
     b: &Input,
     rb: &Range<usize>,
     idf: &Idf,
+    cal: &Calibration,
 ) -> (f64, &'static Bars) {
     let fa = score::merged(a.features, ra);
     let fb = score::merged(b.features, rb);
@@ -619,11 +684,18 @@ fn passage(
     } else {
         &LEXICAL_BARS
     };
-    (evidence(&fa, &fb, va.as_deref(), vb.as_deref(), idf), bars)
+    (evidence(&fa, &fb, va.as_deref(), vb.as_deref(), idf, cal), bars)
 }
 
-fn passage_score(a: &Input, ra: &Range<usize>, b: &Input, rb: &Range<usize>, idf: &Idf) -> f64 {
-    passage(a, ra, b, rb, idf).0
+fn passage_score(
+    a: &Input,
+    ra: &Range<usize>,
+    b: &Input,
+    rb: &Range<usize>,
+    idf: &Idf,
+    cal: &Calibration,
+) -> f64 {
+    passage(a, ra, b, rb, idf, cal).0
 }
 
 /// One way to grow a group: its gain, the group, and its new ranges.
@@ -636,6 +708,7 @@ pub fn grow(
     a: &Input,
     b: &Input,
     idf: &Idf,
+    cal: &Calibration,
     eligible: &impl Fn(usize, usize) -> bool,
 ) {
     let mut owner_a: Vec<Option<usize>> = vec![None; a.len()];
@@ -674,14 +747,14 @@ pub fn grow(
                         g.a.clone().all(|i| eligible(i, nb))
                     };
                     let part = if side_a {
-                        passage_score(a, &(nb..nb + 1), b, &g.b, idf)
+                        passage_score(a, &(nb..nb + 1), b, &g.b, idf, cal)
                     } else {
-                        passage_score(a, &g.a, b, &(nb..nb + 1), idf)
+                        passage_score(a, &g.a, b, &(nb..nb + 1), idf, cal)
                     };
                     if !ok || part < GROW_PART_MIN {
                         continue;
                     }
-                    let s = passage_score(a, &ra, b, &rb, idf);
+                    let s = passage_score(a, &ra, b, &rb, idf, cal);
                     if s > g.score + GROW_GAIN_MIN {
                         best.push((quantize(s - g.score), gi, ra, rb));
                     }
@@ -718,7 +791,7 @@ pub fn grow(
             if !free(&owner_a, &ra) || !free(&owner_b, &rb) {
                 continue;
             }
-            let (s, bars) = passage(a, &ra, b, &rb, idf);
+            let (s, bars) = passage(a, &ra, b, &rb, idf, cal);
             if tie.is_some() && s <= groups[gi].score + GROW_GAIN_MIN {
                 continue;
             }

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use super::align::{self, Input};
 use super::score::{Features, Idf};
 use super::segment::Lang;
+use super::semantic::{SentenceTable, Source, WordTable};
 use super::{inline, quotes, rows, Comparison, Document, Options};
 
 /// Several documents and the term statistics they share.
@@ -20,10 +21,35 @@ pub struct Collection {
     /// Per document, per segment: the centred sentence vector, if any (empty
     /// per document when the collection has no semantic signal).
     vectors: Vec<Vec<Option<Vec<f32>>>>,
+    /// Where the vectors came from; `None` when the alignment rests on
+    /// shared words alone.
+    source: Option<Source>,
+}
+
+/// Where a collection may take sentence vectors from.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Semantics<'a> {
+    /// Precomputed vectors of known sentences: used when it knows every
+    /// segment of every document (the bundled reports, or parts of them).
+    pub sentences: Option<&'a SentenceTable>,
+    /// Word vectors for any other text.
+    pub words: Option<&'a WordTable>,
+}
+
+impl Semantics<'static> {
+    /// The compiled-in vectors of the bundled reports, and no word table.
+    pub fn bundled() -> Self {
+        Semantics {
+            sentences: Some(SentenceTable::bundled()),
+            words: None,
+        }
+    }
 }
 
 impl Collection {
-    /// Builds a collection from texts.
+    /// Builds a collection from texts, with the compiled-in sentence vectors
+    /// when they know every sentence (the bundled reports), else on shared
+    /// words alone. See [`Collection::with_semantics`] for other texts.
     ///
     /// ```
     /// use report_diff::engine::{Collection, Options};
@@ -32,7 +58,61 @@ impl Collection {
     /// assert_eq!(cmp.rows.len(), 1);
     /// ```
     pub fn new<S: AsRef<str>>(texts: &[S]) -> Self {
+        Self::with_semantics(texts, Semantics::bundled())
+    }
+
+    /// Builds a collection that aligns on shared words alone.
+    pub fn lexical<S: AsRef<str>>(texts: &[S]) -> Self {
         Self::from_documents(texts.iter().map(|t| Document::new(t.as_ref())).collect())
+    }
+
+    /// Builds a collection with sentence vectors from `semantics`: the
+    /// sentence table when it knows every segment of every text, else the
+    /// word table, else none (words alone). [`Collection::source`] says which.
+    ///
+    /// ```
+    /// use report_diff::engine::{semantic::Source, Collection, Semantics};
+    /// let texts = ["Anything at all. Another sentence.", "Something else."];
+    /// let c = Collection::with_semantics(&texts, Semantics::bundled());
+    /// assert_eq!(c.source(), None); // the bundled table does not know these
+    /// let bundled: Vec<&str> = report_diff::corpus::reports().iter().map(|r| r.text).collect();
+    /// let c = Collection::with_semantics(&bundled, Semantics::bundled());
+    /// assert_eq!(c.source(), Some(Source::SentenceModel));
+    /// ```
+    pub fn with_semantics<S: AsRef<str>>(texts: &[S], semantics: Semantics) -> Self {
+        let mut c = Self::lexical(texts);
+        let known = |t: &SentenceTable| {
+            c.docs.iter().all(|d| {
+                d.segments
+                    .iter()
+                    .all(|s| t.get(&d.text[s.text.0..s.text.1]).is_some())
+            })
+        };
+        let (raw, source) = match (semantics.sentences, semantics.words) {
+            (Some(t), _) if known(t) => (c.embed(|s| t.get(s).map(|v| v.0)), Source::SentenceModel),
+            (_, Some(w)) => (c.embed(|s| w.embed(s).map(|v| v.0)), Source::WordVectors),
+            _ => return c,
+        };
+        c.vectors = centre(&c.docs, raw);
+        c.source = c
+            .vectors
+            .iter()
+            .any(|v| v.iter().any(Option::is_some))
+            .then_some(source);
+        c
+    }
+
+    /// Each segment's vector from `embed`.
+    fn embed(&self, embed: impl Fn(&str) -> Option<Vec<f32>>) -> Vec<Vec<Option<Vec<f32>>>> {
+        self.docs
+            .iter()
+            .map(|d| {
+                d.segments
+                    .iter()
+                    .map(|s| embed(&d.text[s.text.0..s.text.1]))
+                    .collect()
+            })
+            .collect()
     }
 
     /// Builds a collection from analysed documents.
@@ -66,6 +146,7 @@ impl Collection {
             ids,
             idf,
             vectors,
+            source: None,
         }
     }
 
@@ -91,24 +172,17 @@ impl Collection {
         texts: &[S],
         embed: impl Fn(&str) -> Option<Vec<f32>>,
     ) -> Self {
-        let mut c = Self::new(texts);
-        let raw: Vec<Vec<Option<Vec<f32>>>> = c
-            .docs
-            .iter()
-            .map(|d| {
-                d.segments
-                    .iter()
-                    .map(|s| embed(&d.text[s.text.0..s.text.1]))
-                    .collect()
-            })
-            .collect();
+        let mut c = Self::lexical(texts);
+        let raw = c.embed(embed);
         c.vectors = centre(&c.docs, raw);
         c
     }
 
-    /// True when the alignment uses sentence vectors as well as words.
-    pub fn is_semantic(&self) -> bool {
-        self.vectors.iter().any(|v| v.iter().any(Option::is_some))
+    /// Where the sentence vectors came from, or `None` when the alignment
+    /// rests on shared words alone (also for [`Collection::with_embedder`],
+    /// whose vectors come from the caller).
+    pub fn source(&self) -> Option<Source> {
+        self.source
     }
 
     /// The documents, in the order given.
@@ -141,9 +215,7 @@ impl Collection {
             da.headline().zip(db.headline()).into_iter().collect();
         let alignment = align::align(&input(a), &input(b), &self.idf, eligible, &counterparts);
         let mut cmp = rows::build(da, db, &alignment, opts);
-        cmp.semantic = [a, b]
-            .iter()
-            .all(|&d| self.vectors[d].iter().any(Option::is_some));
+        cmp.semantic = self.source;
         cmp.quotes = quotes::match_quotes(&da.text, &da.quotes, &db.text, &db.quotes);
         for q in &mut cmp.quotes {
             if let (Some(x), Some(y)) = (q.a, q.b) {

@@ -33,7 +33,7 @@ pub mod semantic;
 pub mod token;
 mod types;
 
-pub use collection::{compare, Collection};
+pub use collection::{compare, Collection, Semantics};
 pub use document::Document;
 pub use types::{
     Comparison, Confidence, Coverage, Link, NumberChange, Options, Relation, Row, RowKind, Span,

@@ -405,6 +405,6 @@ pub(super) fn build(
         quotes: Vec::new(),
         coverage: coverage(da, db, alignment),
         links,
-        semantic: false,
+        semantic: None,
     }
 }

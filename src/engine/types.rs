@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::boilerplate::Boilerplate;
 use super::inline::InlineOp;
 use super::quotes::QuoteMatch;
+use super::semantic::Source;
 
 /// A half-open byte range `[start, end)` into one input; serialises as
 /// `[start, end]`.
@@ -214,8 +215,8 @@ pub struct Comparison {
     /// How much of each story the other report also tells.
     #[serde(default)]
     pub coverage: Coverage,
-    /// True when sentence vectors took part in the alignment; false when it
-    /// rests on shared words alone.
+    /// Where the sentence vectors that took part in the alignment came from;
+    /// `null` when it rests on shared words alone.
     #[serde(default)]
-    pub semantic: bool,
+    pub semantic: Option<Source>,
 }
