@@ -26,14 +26,16 @@ fn aligned(cmp: &Comparison) -> Vec<(Span, Span)> {
         .collect()
 }
 
-/// True when a passage of A containing `sa` is aligned with a passage of B
-/// containing `sb`.
+/// True when a passage of A containing `sa` corresponds to a passage of B
+/// containing `sb`: on one row, or linked (a counterpart the rows cannot
+/// show, which the view offers as "also said at").
 fn paired(c: &Collection, cmp: &Comparison, a: usize, b: usize, sa: &str, sb: &str) -> bool {
     // `|` separates alternatives.
     let has = |t: &str, needles: &str| needles.split('|').any(|n| t.contains(n));
     aligned(cmp)
-        .iter()
-        .any(|&(x, y)| has(&text(c, a)[x.0..x.1], sa) && has(&text(c, b)[y.0..y.1], sb))
+        .into_iter()
+        .chain(cmp.links.iter().map(|l| (l.a, l.b)))
+        .any(|(x, y)| has(&text(c, a)[x.0..x.1], sa) && has(&text(c, b)[y.0..y.1], sb))
 }
 
 fn row_of<'c>(
@@ -251,6 +253,9 @@ fn boilerplate_is_flagged_and_story_is_not() {
         (3, "如何购买ORDER", Teaser),
         (3, "PANews专栏注册与发稿指南", Teaser),
         (4, "返回首页", Navigation),
+        // Labels that announce a summary or a Q&A block.
+        (2, "Key Takeaways", Navigation),
+        (3, "相关问答", Navigation),
         (4, "Source: CLS News", Attribution),
         (4, "来源:财联社", Attribution),
     ] {
@@ -259,7 +264,6 @@ fn boilerplate_is_flagged_and_story_is_not() {
     for (doc, story) in [
         (&d[0], "CoinDesk reports:"),
         (&d[0], "U.S. President Trump postponed signing"),
-        (&d[2], "Key Takeaways"),
         (&d[3], "Below is the original text:"),
         (&d[3], "Editor's Note:"),
         (&d[3], "QWhat was the original purpose"),

@@ -289,7 +289,14 @@ impl Calibration {
 }
 
 /// The evidence of one pair of segments, or of two passages.
-fn evidence(fa: &[u32], fb: &[u32], va: Option<&[f32]>, vb: Option<&[f32]>, idf: &Idf, cal: &Calibration) -> f64 {
+fn evidence(
+    fa: &[u32],
+    fb: &[u32],
+    va: Option<&[f32]>,
+    vb: Option<&[f32]>,
+    idf: &Idf,
+    cal: &Calibration,
+) -> f64 {
     let lex = score::lexical(fa, fb, idf);
     // Short lines ("Share", "Key Takeaways") match anything on one word:
     // their words count only when they make up most of the pair.
@@ -299,9 +306,7 @@ fn evidence(fa: &[u32], fb: &[u32], va: Option<&[f32]>, vb: Option<&[f32]>, idf:
     } else {
         lex
     };
-    let sem = va
-        .zip(vb)
-        .map(|(x, y)| cal.evidence(score::cosine(x, y)));
+    let sem = va.zip(vb).map(|(x, y)| cal.evidence(score::cosine(x, y)));
     score::combine(lex, sem)
 }
 
@@ -684,7 +689,10 @@ fn passage(
     } else {
         &LEXICAL_BARS
     };
-    (evidence(&fa, &fb, va.as_deref(), vb.as_deref(), idf, cal), bars)
+    (
+        evidence(&fa, &fb, va.as_deref(), vb.as_deref(), idf, cal),
+        bars,
+    )
 }
 
 fn passage_score(

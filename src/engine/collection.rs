@@ -243,8 +243,8 @@ pub fn compare(a: &str, b: &str, opts: &Options) -> Comparison {
 /// [`centre`]).
 const CENTRE_PRIOR: usize = 4;
 
-/// Centres each vector on its language's mean over the collection's story
-/// segments and normalises it; segments without text of any script keep no
+/// Centres each story segment's vector on its language's mean over the
+/// collection's story segments and normalises it; boilerplate keeps no
 /// vector.
 fn centre(docs: &[Document], raw: Vec<Vec<Option<Vec<f32>>>>) -> Vec<Vec<Option<Vec<f32>>>> {
     let dim = raw
@@ -280,9 +280,12 @@ fn centre(docs: &[Document], raw: Vec<Vec<Option<Vec<f32>>>>) -> Vec<Vec<Option<
         .map(|(d, vs)| {
             d.segments
                 .iter()
+                .zip(&d.boilerplate)
                 .zip(vs)
-                .map(|(s, v)| {
-                    let v = v.filter(|v| v.len() == dim && dim > 0)?;
+                .map(|((s, flag), v)| {
+                    // Site chrome is judged on its words: what a share button
+                    // or a teaser "means" says nothing about the story.
+                    let v = v.filter(|v| v.len() == dim && dim > 0 && flag.is_none())?;
                     // The mean shrinks towards the vectors' own origin when a
                     // language has few sentences: a mean of two says little.
                     let mut out: Vec<f32> = match sums.iter().find(|e| e.0 == s.lang) {

@@ -30,9 +30,18 @@ impl Document {
     /// ```
     pub fn new(text: &str) -> Self {
         let segments = segment::segment(text);
-        let boilerplate = boilerplate::flag(text, &segments);
+        let mut boilerplate = boilerplate::flag(text, &segments);
         let bilingual = bilingual::detect(text, &segments, &boilerplate);
         let restatement = restatement::mark(text, &segments, &boilerplate);
+        // The labels that announce a summary or a Q&A are interface text.
+        for (s, flag) in segments.iter().zip(&mut boilerplate) {
+            if flag.is_none()
+                && s.kind == SegmentKind::Heading
+                && restatement::is_label(&text[s.text.0..s.text.1])
+            {
+                *flag = Some(Boilerplate::Navigation);
+            }
+        }
         let features = segments
             .iter()
             .map(|s| token::features(&text[s.text.0..s.text.1]))
@@ -106,13 +115,15 @@ impl Document {
     }
 
     /// True when segment `i` is a question: it asks, so it reports no fact
-    /// and pairs only with another question. A headline that ends with a
-    /// question ("Trump delays the order: what is behind it?") still states
-    /// its news, so it does not count.
+    /// and pairs only with another question. The headline still states its
+    /// news when it ends with a question ("Trump delays the order: what is
+    /// behind it?"), so it does not count.
     pub fn is_question(&self, i: usize) -> bool {
-        self.segments.get(i).is_some_and(|s| {
-            s.kind != SegmentKind::Heading && segment::is_question(&self.text[s.text.0..s.text.1])
-        })
+        self.headline() != Some(i)
+            && self
+                .segments
+                .get(i)
+                .is_some_and(|s| segment::is_question(&self.text[s.text.0..s.text.1]))
     }
 
     /// Index of the headline: the first story segment, when it is a heading

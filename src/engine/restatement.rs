@@ -27,6 +27,20 @@ fn short(s: &str) -> bool {
     s.split_whitespace().count() <= 6 && s.chars().count() <= 40
 }
 
+/// True when a heading line only announces a summary or a Q&A block ("Key
+/// Takeaways", "相关问答"): an interface label, not story.
+///
+/// ```
+/// use report_diff::engine::restatement::is_label;
+/// assert!(is_label("Key Takeaways"));
+/// assert!(!is_label("Trump delays the order"));
+/// ```
+pub fn is_label(line: &str) -> bool {
+    let t = line.to_lowercase();
+    short(&t)
+        && (QA_LABELS.iter().any(|l| t.contains(l)) || SUMMARY_LABELS.iter().any(|l| t.contains(l)))
+}
+
 /// Marks each segment that restates the article.
 ///
 /// ```

@@ -223,8 +223,8 @@ fn links(da: &Document, db: &Document, found: &[align::Link]) -> Vec<Link> {
                 Relation::Same
             };
             Link {
-                a: sa.text,
-                b: sb.text,
+                a: sa.range,
+                b: sb.range,
                 segment_a: l.a,
                 segment_b: l.b,
                 score: l.score,

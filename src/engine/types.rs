@@ -137,7 +137,7 @@ pub enum Relation {
 /// n:m: every counterpart found, including those the rows cannot show.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Link {
-    /// Byte range of the sentence in A (its text, without trailing space).
+    /// Byte range of the sentence in A (the segment, as in [`Row::a`]).
     pub a: Span,
     /// Byte range of the sentence in B.
     pub b: Span,
