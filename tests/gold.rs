@@ -202,14 +202,17 @@ fn alignment_meets_the_gold_standard() {
 }
 
 /// Floors for the n:m gold, a little under the figures measured when they
-/// were set (see the README's figures).
-const NM_PRECISION_FLOOR: f64 = 0.0;
-const NM_F1_FLOOR: f64 = 0.0;
+/// were set (2026-11-25, bundled sentence vectors: P 0.831, R 0.562,
+/// F1 0.671; shared words alone scored F1 0.60).
+const NM_PRECISION_FLOOR: f64 = 0.78;
+const NM_F1_FLOOR: f64 = 0.63;
 
-/// Measured 2026-11-24: precision 0.62 (31/50), recall 0.83 (20/24) on
-/// high-confidence pairs, 0.65 (28/43) on all. Many "extra" pairs are a
-/// restatement of the gold counterpart (003's summary and Q&A, 002's takeaways).
-const PRECISION_FLOOR: f64 = 0.55;
+/// Measured 2026-11-25 (bundled sentence vectors): precision 0.55 (26/47),
+/// recall 0.79 (19/24) on high-confidence pairs, 0.53 (23/43) on all. This
+/// gold lists examples, not every correspondence, so correct pairs it does not
+/// list count against precision: the n:m gold below measures precision; this
+/// one guards the rows' recall of clear pairs.
+const PRECISION_FLOOR: f64 = 0.5;
 const RECALL_HIGH_FLOOR: f64 = 0.75;
 
 /// One n:m gold file (the shared gold's format).

@@ -11,7 +11,8 @@
 //!   [`semantic`](super::semantic)) after the collection's own mean vector per
 //!   language is removed, which takes out both the model's language offset and
 //!   the topic every sentence of the story shares. It finds rewrites and
-//!   translations that share no words.
+//!   translations that share no words. How a cosine becomes evidence is
+//!   calibrated per comparison ([`align`](super::align)).
 //!
 //! They combine as a noisy-OR: either can vouch for a pair on its own, and when
 //! both do the pair is stronger than either.
@@ -27,13 +28,6 @@ pub const CONTAINMENT_WEIGHT: f64 = 0.5;
 /// A term is distinctive when at most this share of all segments hold it (or at
 /// most two segments, in tiny collections): rare enough to vouch for a pair.
 pub const DISTINCTIVE_SHARE: f64 = 0.1;
-/// Centred cosine at or below which sentence vectors say nothing: unrelated
-/// sentences of one story scatter around 0 with a tail to about this value.
-pub const SEMANTIC_FLOOR: f64 = 0.14;
-/// Centred cosine at which sentence vectors alone make a certain pair
-/// (a translation, or the same fact in other words).
-pub const SEMANTIC_FULL: f64 = 0.7;
-
 /// Inverse document frequencies of terms across all segments of a collection.
 #[derive(Clone, Debug, Default)]
 pub struct Idf {
@@ -144,20 +138,6 @@ pub(crate) fn overlap(a: &[u32], b: &[u32], idf: &Idf) -> (f64, bool) {
         0.0
     };
     (dice.max(CONTAINMENT_WEIGHT * contain).min(1.0), distinctive)
-}
-
-/// Semantic evidence in `0..=1` from the centred cosine of two sentence
-/// vectors: 0 up to [`SEMANTIC_FLOOR`], rising linearly to 1 at
-/// [`SEMANTIC_FULL`].
-///
-/// ```
-/// use report_diff::engine::score::semantic;
-/// assert_eq!(semantic(0.0), 0.0);
-/// assert_eq!(semantic(0.9), 1.0);
-/// assert!(semantic(0.4) > 0.0 && semantic(0.4) < 1.0);
-/// ```
-pub fn semantic(cosine: f64) -> f64 {
-    ((cosine - SEMANTIC_FLOOR) / (SEMANTIC_FULL - SEMANTIC_FLOOR)).clamp(0.0, 1.0)
 }
 
 /// One score from both signals: a noisy-OR, so either can vouch for a pair
