@@ -48,9 +48,9 @@ test('a republished copy lines up row by row (000 vs 001)', T, async () => {
 
 test('a moved passage links to its counterpart, and the link works', T, async () => {
   const page = await h.newPage();
-  await openApp(page, h, '?a=000&b=002');
+  await openApp(page, h, '?a=003&b=004');
   const moved = page.locator('[data-pane="a"] .cell.moved').first();
-  assert.ok(await moved.count(), 'expected a moved passage in 000 vs 002');
+  assert.ok(await moved.count(), 'expected a moved passage in 003 vs 004');
   const link = moved.locator('a.jump');
   const href = await link.getAttribute('href');
   assert.match(href, /^#r\d+-b$/);
@@ -70,7 +70,7 @@ test('a moved passage links to its counterpart, and the link works', T, async ()
     return r.top >= 0 && r.top < window.innerHeight;
   }, href);
   // The pair survives the jump: the hash is kept, the query too.
-  await expectUrlParams(page, { a: '000', b: '002' });
+  await expectUrlParams(page, { a: '003', b: '004' });
   await page.context().close();
 });
 

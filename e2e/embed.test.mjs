@@ -138,10 +138,9 @@ test('two widgets mounted in the page work independently, in their own shadow ro
   await page.locator('#mount-2 #pick-b').selectOption('004');
   await expectShadowPane(page, '#mount-2', 'b', '004');
   await expectShadowPane(page, '#mount-1', 'b', '001');
-  await page.locator('#mount-2 #pick-b').selectOption('002');
-  await expectShadowPane(page, '#mount-2', 'b', '002');
   assert.equal(page.url(), before);
-  // A moved passage's link scrolls within the widget, and leaves the URL alone.
+  // A moved passage's link (000 vs 004 has one) scrolls within the widget,
+  // and leaves the URL alone.
   const jump = page.locator('#mount-2 a.jump').first();
   const target = (await jump.getAttribute('href')).slice(1);
   await jump.click();

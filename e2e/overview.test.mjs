@@ -116,9 +116,12 @@ test('a story-map mark opens the passage in that report, in view and focused', T
   await mark.click();
   await expectUrlParams(page, { view: 'split' });
   await page.waitForFunction((id) => document.activeElement?.id === id, target);
-  const box = await page.locator(`#${target}`).boundingBox();
-  const viewport = page.viewportSize();
-  assert.ok(box.y >= 0 && box.y < viewport.height, `passage at y=${box.y}`);
+  // Scrolling may be smooth, and the pair view lays out as it arrives: wait
+  // until the passage is on screen.
+  await page.waitForFunction((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  }, target);
   assert.equal(new URL(page.url()).hash, `#${target}`);
   const text = await page.locator(`#${target} [data-text]`).textContent();
   // 004's own wording of the fact, the row's label may be another report's.
