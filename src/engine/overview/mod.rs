@@ -3,8 +3,8 @@
 //!
 //! Built from the pairwise alignments of a [`Collection`]:
 //!
-//! 1. **Links**: every pair of reports is aligned; each aligned passage pair
-//!    is a link between story sentences ([`story`]).
+//! 1. **Links**: every pair of reports is aligned ([`Pairwise`]); each
+//!    correspondence it finds links story sentences ([`story`]).
 //! 2. **Story map**: linked sentences form facts (clusters that cross
 //!    reports); a report may tell one fact several times.
 //! 3. **Coverage**: for each pair of reports, the share of one report's story

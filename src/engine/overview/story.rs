@@ -1,12 +1,14 @@
 //! The story map: facts as clusters of sentences that the pairwise alignments
 //! link across reports, and the coverage figures read off it.
 //!
-//! Every pair of reports is aligned once; each aligned passage pair links the
-//! story sentences on its two sides. Linked sentences form a fact (single
-//! linkage, strongest links first). A fact may hold several sentences of one
-//! report (a report that restates its own story), but a link that would make
-//! one fact out of two that the same report tells apart, in sentences far from
-//! each other, is refused: that is a chain through a loose pair, not one fact.
+//! Every pair of reports is aligned once; every correspondence it finds (n:m
+//! links, and the passage pairs of its rows) links the story sentences on its
+//! two sides. Linked sentences form a fact (single linkage, strongest links
+//! first). A fact may hold several sentences of one report when the report
+//! restates its story (its headline, a summary, key takeaways, a Q&A: one
+//! mention per block), but a link that would put two sentences of one block
+//! into one fact is refused, unless an alignment took them as one passage:
+//! that is a chain through a loose pair, not one fact.
 
 use serde::{Deserialize, Serialize};
 
@@ -85,19 +87,33 @@ struct Link {
 /// alignment treated as one passage (a sentence split in two, say).
 type Together = std::collections::BTreeSet<(usize, usize)>;
 
-/// The aligned passage pairs of a comparison, as segment ranges: anchored and
-/// moved pairs alike (a moved pair shows as two rows: taken once).
+/// The correspondences of a comparison, as segment ranges with their scores:
+/// every n:m link (a fact one report states more than once links to each
+/// statement), and the passage pairs of the rows, anchored and moved alike
+/// (a moved pair shows as two rows: taken once), which also say which
+/// neighbouring sentences an alignment took as one passage.
 ///
-/// This is the one place that reads the pairwise result; an n:m list of
-/// correspondences would replace the rows here.
+/// This is the one place that reads the pairwise result.
 fn pair_links(cmp: &Comparison) -> Vec<(Span, Span, f64)> {
     let mut out: Vec<(Span, Span, f64)> = cmp
-        .rows
+        .links
         .iter()
-        .filter(|r| matches!(r.kind, RowKind::Equal | RowKind::Changed))
-        .filter_map(|r| Some((r.segments_a?, r.segments_b?, r.score)))
+        .map(|l| {
+            (
+                Span(l.segment_a, l.segment_a + 1),
+                Span(l.segment_b, l.segment_b + 1),
+                l.score,
+            )
+        })
+        .chain(
+            cmp.rows
+                .iter()
+                .filter(|r| matches!(r.kind, RowKind::Equal | RowKind::Changed))
+                .filter_map(|r| Some((r.segments_a?, r.segments_b?, r.score))),
+        )
         .collect();
-    out.sort_by_key(|x| (x.0, x.1));
+    // One entry per pair of ranges, with its best score.
+    out.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
     out.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
     out
 }
