@@ -437,3 +437,54 @@ fn comparisons_round_trip_through_json() {
         }
     }
 }
+
+#[test]
+fn an_english_document_aligns_with_its_chinese_original() {
+    // 004's English text and its Chinese original, given as two documents.
+    let c = collection();
+    let d = &c.documents()[4];
+    let b = d.bilingual().expect("004 is bilingual");
+    let (en, zh) = (
+        &d.text()[b.first.0..b.first.1],
+        &d.text()[b.second.0..b.second.1],
+    );
+    let words = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/words.bin")).unwrap();
+    let words = report_diff::engine::semantic::WordTable::from_bytes(&words).unwrap();
+    for semantics in [
+        report_diff::engine::Semantics::bundled(),
+        report_diff::engine::Semantics {
+            sentences: None,
+            words: Some(&words),
+        },
+    ] {
+        let pair = Collection::with_semantics(&[en, zh], semantics);
+        assert!(pair.source().is_some());
+        let cmp = pair.compare(0, 1, &Options::default()).unwrap();
+        // A translation keeps its order: nothing moved, and nearly every
+        // Chinese sentence has its English counterpart.
+        assert!(cmp.rows.iter().all(|r| !r.moved), "{:?}", pair.source());
+        let zh_doc = &pair.documents()[1];
+        let story: Vec<usize> = (0..zh_doc.segments().len())
+            .filter(|&j| zh_doc.boilerplate()[j].is_none())
+            .collect();
+        let paired = story
+            .iter()
+            .filter(|&&j| {
+                cmp.rows
+                    .iter()
+                    .any(|r| r.a.is_some() && r.segments_b.is_some_and(|s| (s.0..s.1).contains(&j)))
+                    || cmp.links.iter().any(|l| l.segment_b == j)
+            })
+            .count();
+        assert!(
+            paired * 10 >= story.len() * 9,
+            "{:?}: {paired} of {} Chinese sentences paired",
+            pair.source(),
+            story.len()
+        );
+        assert!(cmp
+            .links
+            .iter()
+            .all(|l| l.relation == report_diff::engine::Relation::Translation));
+    }
+}

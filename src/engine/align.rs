@@ -13,6 +13,8 @@
 //!    of both reports is the primary, one-to-one alignment. A link on every
 //!    heaviest chain is anchored; order is a prior, not a rule, so the rest is
 //!    not thrown away but goes to the next step.
+//!    Short gaps between anchored pairs fill in order ([`fill_gaps`]) where
+//!    their sentences share any evidence.
 //! 5. **Move** ([`add_moves`]): strong links left over become pairs, best
 //!    first and one to one.
 //! 6. **Grow** ([`grow`]): pairs grow into 1:2 / 2:1 groups where an unpaired
@@ -108,6 +110,12 @@ pub const RESTATEMENT_WEIGHT: f64 = 0.7;
 /// Above this many candidate pairs, semantic scores are computed only for
 /// pairs that share a distinctive term (keeps 1 MB texts near linear).
 pub const DENSE_LIMIT: usize = 1_000_000;
+/// Longest gap (in sentences, on each side) between two anchored pairs that
+/// the order alone may fill: longer gaps hold passages one report added.
+pub const GAP_MAX: usize = 2;
+/// Score of a gap pair whose only evidence is that its vectors lean together
+/// more than those of a typical pair of the comparison.
+pub const GAP_WEIGHT: f64 = 0.05;
 /// Most segments on one side of a grown group.
 pub const GROUP_MAX: usize = 3;
 /// A neighbour joins a group only if it relates to the other side at least
@@ -127,6 +135,8 @@ pub struct Input<'a> {
     /// Whether each segment restates its article (see
     /// [`restatement`](super::restatement)).
     pub demoted: &'a [bool],
+    /// The paragraph of each segment (empty: all in one paragraph).
+    pub paragraphs: &'a [usize],
 }
 
 impl Input<'_> {
@@ -140,6 +150,10 @@ impl Input<'_> {
 
     fn demoted(&self, i: usize) -> bool {
         self.demoted.get(i).copied().unwrap_or(false)
+    }
+
+    fn same_paragraph(&self, i: usize, k: usize) -> bool {
+        self.paragraphs.get(i) == self.paragraphs.get(k)
     }
 }
 
@@ -236,6 +250,7 @@ pub fn align(
     let mut links = select_links(&matrix);
     add_echoes(&mut links, &matrix, a, b, idf);
     let mut groups = order(&links, a, b, counterparts);
+    fill_gaps(&mut groups, &matrix, a, b, idf);
     add_moves(&mut groups, &links, a.len(), b.len());
     grow(&mut groups, a, b, idf, &matrix.cal, &eligible);
     groups.sort_by_key(|g| g.a.start);
@@ -262,12 +277,21 @@ impl Cell {
 pub struct Calibration {
     /// Cosine at or below which vectors say nothing.
     pub floor: f64,
+    /// The median cosine: what a typical, unrelated pair reaches.
+    pub typical: f64,
 }
 
 impl Calibration {
     /// Evidence of a cosine, 0..=1.
     fn evidence(&self, cosine: f64) -> f64 {
-        ((cosine - self.floor) / SEMANTIC_SPAN).clamp(0.0, 1.0)
+        self.unbounded(cosine).min(1.0)
+    }
+
+    /// Evidence of a cosine without the cap at 1, so that two passages that
+    /// are both certain can still be told apart (is a group closer with its
+    /// neighbour than without?).
+    fn unbounded(&self, cosine: f64) -> f64 {
+        ((cosine - self.floor) / SEMANTIC_SPAN).max(0.0)
     }
 
     /// The calibration of a comparison: the floor is the
@@ -290,19 +314,59 @@ impl Calibration {
         }
         cos.sort_unstable_by(f64::total_cmp);
         let k = cos.len() as f64;
-        let q = if cos.is_empty() {
-            DEFAULT_SEMANTIC_FLOOR
-        } else {
-            cos[((k - 1.0) * UNRELATED_QUANTILE).round() as usize]
+        let quantile = |p: f64, default: f64| {
+            if cos.is_empty() {
+                default
+            } else {
+                cos[((k - 1.0) * p).round() as usize]
+            }
         };
+        let q = quantile(UNRELATED_QUANTILE, DEFAULT_SEMANTIC_FLOOR);
         let prior = CALIBRATION_PRIOR as f64;
         Calibration {
             floor: (k * q + prior * DEFAULT_SEMANTIC_FLOOR) / (k + prior),
+            typical: quantile(0.5, 0.0),
         }
     }
 }
 
-/// The evidence of one pair of segments, or of two passages.
+/// What two passages share: lexical evidence and the cosine of their
+/// vectors, if both have one.
+#[derive(Clone, Copy, Debug)]
+struct Shared {
+    lexical: f64,
+    cosine: Option<f64>,
+}
+
+impl Shared {
+    fn new(fa: &[u32], fb: &[u32], va: Option<&[f32]>, vb: Option<&[f32]>, idf: &Idf) -> Self {
+        let lex = score::lexical(fa, fb, idf);
+        // Short lines ("Share", "Key Takeaways") match anything on one word:
+        // their words count only when they make up most of the pair.
+        let short = fa.len().min(fb.len()) < SHORT_FEATURES;
+        Shared {
+            lexical: if short && lex < SHORT_LEXICAL_MIN {
+                0.0
+            } else {
+                lex
+            },
+            cosine: va.zip(vb).map(|(x, y)| score::cosine(x, y)),
+        }
+    }
+
+    /// The evidence, 0..=1.
+    fn score(&self, cal: &Calibration) -> f64 {
+        score::combine(self.lexical, self.cosine.map(|c| cal.evidence(c)))
+    }
+
+    /// The evidence without the semantic cap (see
+    /// [`Calibration::unbounded`]).
+    fn unbounded(&self, cal: &Calibration) -> f64 {
+        score::combine(self.lexical, self.cosine.map(|c| cal.unbounded(c)))
+    }
+}
+
+/// The evidence of one pair of segments.
 fn evidence(
     fa: &[u32],
     fb: &[u32],
@@ -311,17 +375,7 @@ fn evidence(
     idf: &Idf,
     cal: &Calibration,
 ) -> f64 {
-    let lex = score::lexical(fa, fb, idf);
-    // Short lines ("Share", "Key Takeaways") match anything on one word:
-    // their words count only when they make up most of the pair.
-    let short = fa.len().min(fb.len()) < SHORT_FEATURES;
-    let lex = if short && lex < SHORT_LEXICAL_MIN {
-        0.0
-    } else {
-        lex
-    };
-    let sem = va.zip(vb).map(|(x, y)| cal.evidence(score::cosine(x, y)));
-    score::combine(lex, sem)
+    Shared::new(fa, fb, va, vb, idf).score(cal)
 }
 
 /// Step 1: scores every eligible pair that has any evidence. Only pairs that
@@ -707,6 +761,73 @@ pub fn order(links: &[Link], a: &Input, b: &Input, counterparts: &[(usize, usize
         .collect()
 }
 
+/// Step 4b: the gaps between consecutive anchored pairs. When both reports
+/// have a few unpaired sentences (at most [`GAP_MAX`] each) between the same
+/// two pairs, the order of both vouches for them: they pair, in order, where
+/// they share any evidence at all (the heaviest in-order set of their pairs),
+/// as in a translation or a lightly edited copy.
+pub fn fill_gaps(groups: &mut Vec<Group>, matrix: &Matrix, a: &Input, b: &Input, idf: &Idf) {
+    groups.sort_by_key(|g| g.a.start);
+    let mut filled = Vec::new();
+    for w in groups.windows(2) {
+        let (ra, rb) = (w[0].a.end..w[1].a.start, w[0].b.end..w[1].b.start);
+        if ra.is_empty() || rb.is_empty() || ra.len() > GAP_MAX || rb.len() > GAP_MAX {
+            continue;
+        }
+        // A pair's score, or for a pair below the bars a token weight when
+        // its vectors lean together more than those of a typical pair do.
+        let cell = |i: usize, j: usize| -> Option<(f64, bool)> {
+            if let Some(c) = matrix.rows.get(i).and_then(|r| r.iter().find(|c| c.j == j)) {
+                return Some((c.score, c.score >= c.bars().strong));
+            }
+            let shared = Shared::new(
+                &a.features[i],
+                &b.features[j],
+                a.vector(i),
+                b.vector(j),
+                idf,
+            );
+            shared
+                .cosine
+                .filter(|&c| c > matrix.cal.typical)
+                .map(|_| (GAP_WEIGHT, false))
+        };
+        // best[x][y]: heaviest in-order set within the first x × y of the gap.
+        let (n, m) = (ra.len(), rb.len());
+        let mut best = vec![vec![0u64; m + 1]; n + 1];
+        for x in 1..=n {
+            for y in 1..=m {
+                let take = cell(ra.start + x - 1, rb.start + y - 1)
+                    .map_or(0, |c| best[x - 1][y - 1] + quantize(c.0));
+                best[x][y] = take.max(best[x - 1][y]).max(best[x][y - 1]);
+            }
+        }
+        let (mut x, mut y) = (n, m);
+        while x > 0 && y > 0 {
+            if best[x][y] == best[x - 1][y] {
+                x -= 1;
+            } else if best[x][y] == best[x][y - 1] {
+                y -= 1;
+            } else {
+                let (i, j) = (ra.start + x - 1, rb.start + y - 1);
+                if let Some((score, strong)) = cell(i, j) {
+                    filled.push(Group {
+                        a: i..i + 1,
+                        b: j..j + 1,
+                        score,
+                        anchored: true,
+                        strong,
+                    });
+                }
+                x -= 1;
+                y -= 1;
+            }
+        }
+    }
+    groups.extend(filled);
+    groups.sort_by_key(|g| g.a.start);
+}
+
 /// Orders `(score, i, j)` candidates best first; ties go to the smaller
 /// position sum, which two candidates that share a sentence never have in
 /// common, so the order of conflicting candidates is the same when A and B swap.
@@ -745,16 +866,14 @@ pub fn add_moves(groups: &mut Vec<Group>, links: &[Link], n: usize, m: usize) {
     }
 }
 
-/// The evidence of two passages (groups of segments), and the bars that
-/// apply to it.
+/// What two passages (groups of segments) share, and the bars that apply.
 fn passage(
     a: &Input,
     ra: &Range<usize>,
     b: &Input,
     rb: &Range<usize>,
     idf: &Idf,
-    cal: &Calibration,
-) -> (f64, &'static Bars) {
+) -> (Shared, &'static Bars) {
     let fa = score::merged(a.features, ra);
     let fb = score::merged(b.features, rb);
     let va = score::summed(a.vectors, ra);
@@ -765,20 +884,9 @@ fn passage(
         &LEXICAL_BARS
     };
     (
-        evidence(&fa, &fb, va.as_deref(), vb.as_deref(), idf, cal),
+        Shared::new(&fa, &fb, va.as_deref(), vb.as_deref(), idf),
         bars,
     )
-}
-
-fn passage_score(
-    a: &Input,
-    ra: &Range<usize>,
-    b: &Input,
-    rb: &Range<usize>,
-    idf: &Idf,
-    cal: &Calibration,
-) -> f64 {
-    passage(a, ra, b, rb, idf, cal).0
 }
 
 /// One way to grow a group: its gain, the group, and its new ranges.
@@ -802,6 +910,12 @@ pub fn grow(
     }
     for _round in 0..GROUP_MAX {
         let mut best: Vec<Growth> = Vec::new();
+        // Judged without the cap at 1: a pair already certain can still
+        // gain by taking in the rest of a split sentence.
+        let now: Vec<f64> = groups
+            .iter()
+            .map(|g| passage(a, &g.a, b, &g.b, idf).0.unbounded(cal))
+            .collect();
         for (gi, g) in groups.iter().enumerate() {
             for side_a in [true, false] {
                 let (range, owners, len) = if side_a {
@@ -816,7 +930,10 @@ pub fn grow(
                     .into_iter()
                     .flatten()
                 {
-                    if nb >= len || owners[nb].is_some() {
+                    // A sentence split in two keeps its halves in one
+                    // paragraph: a group never grows across one.
+                    let side = if side_a { a } else { b };
+                    if nb >= len || owners[nb].is_some() || !side.same_paragraph(nb, range.start) {
                         continue;
                     }
                     let (ra, rb) = if side_a {
@@ -830,16 +947,16 @@ pub fn grow(
                         g.a.clone().all(|i| eligible(i, nb))
                     };
                     let part = if side_a {
-                        passage_score(a, &(nb..nb + 1), b, &g.b, idf, cal)
+                        passage(a, &(nb..nb + 1), b, &g.b, idf).0
                     } else {
-                        passage_score(a, &g.a, b, &(nb..nb + 1), idf, cal)
+                        passage(a, &g.a, b, &(nb..nb + 1), idf).0
                     };
-                    if !ok || part < GROW_PART_MIN {
+                    if !ok || part.score(cal) < GROW_PART_MIN {
                         continue;
                     }
-                    let s = passage_score(a, &ra, b, &rb, idf, cal);
-                    if s > g.score + GROW_GAIN_MIN {
-                        best.push((quantize(s - g.score), gi, ra, rb));
+                    let gain = passage(a, &ra, b, &rb, idf).0.unbounded(cal) - now[gi];
+                    if gain > GROW_GAIN_MIN * now[gi].max(1.0) {
+                        best.push((quantize(gain), gi, ra, rb));
                     }
                 }
             }
@@ -874,10 +991,12 @@ pub fn grow(
             if !free(&owner_a, &ra) || !free(&owner_b, &rb) {
                 continue;
             }
-            let (s, bars) = passage(a, &ra, b, &rb, idf, cal);
-            if tie.is_some() && s <= groups[gi].score + GROW_GAIN_MIN {
+            let (shared, bars) = passage(a, &ra, b, &rb, idf);
+            if tie.is_some() && shared.unbounded(cal) <= now[gi] + GROW_GAIN_MIN * now[gi].max(1.0)
+            {
                 continue;
             }
+            let s = shared.score(cal);
             ra.clone().for_each(|k| owner_a[k] = Some(gi));
             rb.clone().for_each(|k| owner_b[k] = Some(gi));
             let g = &mut groups[gi];
@@ -921,6 +1040,7 @@ mod tests {
             features: fs,
             vectors: &[],
             demoted: &[],
+            paragraphs: &[],
         }
     }
 
@@ -1009,15 +1129,67 @@ mod tests {
             features: &fa,
             vectors: &v,
             demoted: &[],
+            paragraphs: &[],
         };
         let b = Input {
             features: &fb,
             vectors: &v,
             demoted: &[],
+            paragraphs: &[],
         };
         let al = align(&a, &b, &idf_flat(8), |_, _| true, &[]);
         assert_eq!(al.groups.len(), 1);
         assert!(al.links[0].strong);
+    }
+
+    #[test]
+    fn order_fills_a_short_gap_where_vectors_lean_together() {
+        // Three sentences translated in order; the middle pair shares no word
+        // and its vectors lean together only faintly.
+        let fa = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7], vec![8, 9, 10, 11]];
+        let fb = vec![vec![0, 1, 2, 3], vec![20, 21, 22, 23], vec![8, 9, 10, 11]];
+        let va = vec![
+            Some(vec![1.0f32, 0.0, 0.0, 0.0]),
+            Some(vec![0.0, 1.0, 0.0, 0.0]),
+            Some(vec![0.0, 0.0, 1.0, 0.0]),
+        ];
+        let vb = vec![
+            Some(vec![1.0f32, 0.0, 0.0, 0.0]),
+            Some(vec![0.0, 0.2, 0.0, 0.98]),
+            Some(vec![0.0, 0.0, 1.0, 0.0]),
+        ];
+        let input = |features, vectors| Input {
+            features,
+            vectors,
+            demoted: &[],
+            paragraphs: &[],
+        };
+        let (a, b) = (input(&fa, &va), input(&fb, &vb));
+        let al = align(&a, &b, &idf_flat(24), |_, _| true, &[]);
+        assert_eq!(al.groups.len(), 3, "{:?}", al.groups);
+        assert!(al.groups[1].anchored && !al.groups[1].strong);
+        // Without its neighbours the faint pair stands alone and does not pair.
+        let (a1, b1) = (input(&fa[1..2], &va[1..2]), input(&fb[1..2], &vb[1..2]));
+        assert!(align(&a1, &b1, &idf_flat(24), |_, _| true, &[])
+            .groups
+            .is_empty());
+    }
+
+    #[test]
+    fn groups_do_not_grow_across_paragraphs() {
+        let fa = vec![vec![0, 1, 2, 3, 4, 5, 6, 7]];
+        let fb = vec![vec![0, 1, 2, 3], vec![4, 5, 6, 7]];
+        let (a, b) = (
+            lexical(&fa),
+            Input {
+                features: &fb,
+                vectors: &[],
+                demoted: &[],
+                paragraphs: &[0, 1],
+            },
+        );
+        let gs = align(&a, &b, &idf_flat(8), |_, _| true, &[]).groups;
+        assert!(gs.iter().all(|g| g.b.len() == 1), "{gs:?}");
     }
 
     /// Brute force: an item is on every heaviest chain when no heaviest chain

@@ -193,10 +193,15 @@ impl Collection {
     /// Compares documents `a` and `b`; `None` if either index is out of range.
     pub fn compare(&self, a: usize, b: usize, opts: &Options) -> Option<Comparison> {
         let (da, db) = (self.docs.get(a)?, self.docs.get(b)?);
-        let input = |d: usize| Input {
+        let paragraphs: Vec<Vec<usize>> = [da, db]
+            .iter()
+            .map(|d| d.segments.iter().map(|s| s.paragraph).collect())
+            .collect();
+        let input = |d: usize, k: usize| Input {
             features: &self.ids[d],
             vectors: &self.vectors[d],
             demoted: &self.docs[d].restatement,
+            paragraphs: &paragraphs[k],
         };
         // Boilerplate pairs only with boilerplate (a disclaimer never stands
         // in for a story sentence); a question only with a question (it
@@ -213,7 +218,13 @@ impl Collection {
         };
         let counterparts: Vec<(usize, usize)> =
             da.headline().zip(db.headline()).into_iter().collect();
-        let alignment = align::align(&input(a), &input(b), &self.idf, eligible, &counterparts);
+        let alignment = align::align(
+            &input(a, 0),
+            &input(b, 1),
+            &self.idf,
+            eligible,
+            &counterparts,
+        );
         let mut cmp = rows::build(da, db, &alignment, opts);
         cmp.semantic = self.source;
         cmp.quotes = quotes::match_quotes(&da.text, &da.quotes, &db.text, &db.quotes);
