@@ -59,8 +59,13 @@ test('the landing view is the overview of all five reports', T, async () => {
   // Coverage: a real table, a header per report, a row per report, numbers in cells.
   assert.deepEqual((await headers(page, 'table.coverage')).slice(1), ['000', '001', '002', '003', '004']);
   assert.equal(await page.locator('table.coverage tbody th[scope="row"]').count(), 5);
-  assert.equal(await page.locator('table.coverage td.share a').count(), 20);
-  assert.match(await page.locator('table.coverage td.share a').first().textContent(), /^\d+%$/);
+  assert.equal(await page.locator('table.coverage td.cov a').count(), 20);
+  assert.match(await page.locator('table.coverage td.cov a').first().textContent(), /^\d+%$/);
+  // Laid out as a table: each row's cells side by side, on one line.
+  const tops = await page.$$eval('table.coverage tbody tr', (rows) =>
+    rows.map((r) => new Set([...r.children].map((c) => Math.round(c.getBoundingClientRect().top))).size),
+  );
+  assert.deepEqual(tops, [1, 1, 1, 1, 1]);
   // Story map: what all five tell comes first.
   const first = page.locator('table.story tbody.all tr.fact').first();
   assert.equal(await first.locator('td.mark.has').count(), 5);
@@ -133,7 +138,7 @@ test('a story-map mark opens the passage in that report, in view and focused', T
 test('the keyboard reaches the tables and follows a link', T, async () => {
   const page = await h.newPage();
   await openApp(page, h);
-  const first = page.locator('table.coverage td.share a').first();
+  const first = page.locator('table.coverage td.cov a').first();
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
     if (await first.evaluate((el) => el === document.activeElement)) break;

@@ -56,7 +56,7 @@ pub fn CoverageTable(props: &CoverageProps) -> Html {
                                         <td class="self"><span aria-hidden="true">{ "—" }</span><span class="visually-hidden">{ "itself" }</span></td>
                                     },
                                     CoverageCell::Share { text, band, label, link } => html! {
-                                        <td class={classes!("share", format!("band-{band}"))}>
+                                        <td class={classes!("cov", format!("band-{band}"))}>
                                             { open_link(link, &props.on_open, label.clone(), html! { { text.clone() } }) }
                                         </td>
                                     },

@@ -521,7 +521,13 @@ pub fn overview_model(
         facts.push((
             visible,
             FactRow {
-                label: clip(slice(text(f.label.report), f.label.span), LABEL_CHARS).into(),
+                // A list item's marker is layout, not part of the fact.
+                label: clip(
+                    slice(text(f.label.report), f.label.span)
+                        .trim_start_matches(['-', '*', '•', '–', ' ']),
+                    LABEL_CHARS,
+                )
+                .into(),
                 scope,
                 cells,
             },

@@ -93,12 +93,26 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
         }
     }
     contained.sort_by(|x, y| (name(x.0), name(x.1)).cmp(&(name(y.0), name(y.1))));
-    for &(of, by) in contained.iter().take(LIST) {
-        out.push(format!(
-            "Everything {} tells, {} tells too.",
-            name(of),
-            name(by)
-        ));
+    // A pair contained both ways tells the same story: said once.
+    let mut said = 0;
+    for &(of, by) in &contained {
+        let mutual = contained.contains(&(by, of));
+        if mutual && name(by) < name(of) {
+            continue; // said with the pair in name order
+        }
+        if said == LIST {
+            break;
+        }
+        said += 1;
+        out.push(if mutual {
+            format!(
+                "{} and {} tell the same story: each tells everything the other does.",
+                name(of),
+                name(by)
+            )
+        } else {
+            format!("Everything {} tells, {} tells too.", name(of), name(by))
+        });
     }
     let closest = (0..n)
         .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
