@@ -17,20 +17,19 @@ import {
 const h = useHarness();
 const T = { timeout: 30_000 };
 
-/** Grid row (the `--r` custom property) of a cell. */
-const gridRow = (page, sel) =>
-  page.locator(sel).evaluate((el) => el.style.getPropertyValue('--r').trim());
+/** The table row a cell sits in (its alignment row). */
+const rowOf = (locator) => locator.evaluate((el) => el.closest('tr, .urow')?.id);
 
 test('a republished copy lines up row by row (000 vs 001)', T, async () => {
   const page = await h.newPage();
   await openApp(page, h, '?a=000&b=001');
-  const same = await page.locator('[data-pane="a"] .cell.same').count();
+  const same = await page.locator('td.cell.same[data-pane="a"]').count();
   assert.ok(same >= 15, `expected ≥ 15 identical aligned passages, found ${same}`);
-  // Each identical passage of A sits on the same grid row as its twin in B.
-  const pairs = await page.$$eval('[data-pane="a"] .cell.same', (cells) =>
+  // Each identical passage of A sits in the same table row as its twin in B.
+  const pairs = await page.$$eval('td.cell.same[data-pane="a"]', (cells) =>
     cells.map((c) => {
       const twin = document.getElementById(c.id.replace(/-a$/, '-b'));
-      return [c.style.getPropertyValue('--r'), twin?.style.getPropertyValue('--r'), c.textContent, twin?.textContent];
+      return [c.closest('tr').id, twin?.closest('tr').id, c.querySelector('[data-text]').textContent, twin?.querySelector('[data-text]').textContent];
     }),
   );
   for (const [ra, rb, ta, tb] of pairs) {
@@ -38,22 +37,25 @@ test('a republished copy lines up row by row (000 vs 001)', T, async () => {
     assert.equal(ta.trim(), tb.trim());
   }
   // The AI summary only 000 has sits opposite an empty cell.
-  const summary = page.locator('[data-pane="a"] .cell', { hasText: 'Liquidity and crypto markets' });
-  const row = await summary.evaluate((el) => el.style.getPropertyValue('--r'));
-  const opposite = await page.$eval(`[data-pane="b"]`, (pane, r) =>
-    [...pane.children].find((c) => c.style.getPropertyValue('--r') === r)?.className, row);
+  const summary = page.locator('td[data-pane="a"]', { hasText: 'Liquidity and crypto markets' });
+  const opposite = await summary.evaluate((el) => el.nextElementSibling?.className);
   assert.match(opposite, /gap/);
   await page.context().close();
 });
 
-test('a moved passage links to its counterpart, and the link works', T, async () => {
+test('a moved passage is compared in place and linked both ways', T, async () => {
   const page = await h.newPage();
   await openApp(page, h, '?a=003&b=004');
-  const moved = page.locator('[data-pane="a"] .cell.moved').first();
+  const moved = page.locator('td.cell.moved[data-pane="a"]').first();
   assert.ok(await moved.count(), 'expected a moved passage in 003 vs 004');
-  const link = moved.locator('a.jump');
+  // At A's position, B's wording stands beside A's, marked, as decoration.
+  const echo = page.locator(`#${await rowOf(moved)} td.echo[data-pane="b"]`);
+  assert.match(await echo.textContent(), /B has this (later|earlier)/);
+  assert.equal(await echo.locator('[data-decor]').count(), 1);
+  const link = echo.locator('a.jump');
   const href = await link.getAttribute('href');
   assert.match(href, /^#r\d+-b$/);
+  // B's own position keeps its text, one line, pointing back to A's position.
   const target = page.locator(href);
   assert.equal(await target.count(), 1);
   assert.equal(await target.evaluate((el) => el.closest('[data-pane]').dataset.pane), 'b');
@@ -61,6 +63,8 @@ test('a moved passage links to its counterpart, and the link works', T, async ()
   // view at once, or focusing it starts a smooth scroll that the jump's own
   // scroll then races with.
   await link.scrollIntoViewIfNeeded();
+  assert.match(await target.getAttribute('class'), /compact/);
+  assert.equal(await target.locator('a.jump').getAttribute('href'), `#${await moved.getAttribute('id')}`);
   await link.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((h) => location.hash === h, href);
@@ -71,6 +75,8 @@ test('a moved passage links to its counterpart, and the link works', T, async ()
   }, href);
   // The pair survives the jump: the hash is kept, the query too.
   await expectUrlParams(page, { a: '003', b: '004' });
+  await expectPaneShows(page, 'a', '003');
+  await expectPaneShows(page, 'b', '004');
   await page.context().close();
 });
 
@@ -94,16 +100,32 @@ test('noise options change word highlights and the URL, not the text', T, async 
   await page.context().close();
 });
 
-test('boilerplate can be hidden, and the choice is in the URL', T, async () => {
+test('site chrome is folded by default, and can be shown, dimmed or left out', T, async () => {
   const page = await h.newPage();
   await openApp(page, h, '?a=000&b=004');
-  assert.ok(await page.locator('.cell.boilerplate', { hasText: 'Share IconShare' }).count());
+  const share = page.locator('td.cell', { hasText: 'Share IconShare' });
+  assert.equal(await share.count(), 1, 'the chrome is on the page');
+  assert.equal(await share.isVisible(), false, 'but folded away');
+  const fold = await share.evaluate((el) => el.closest('.folded').id);
+  const line = page.locator(`.fold-line.chrome button[aria-controls="${fold}"]`);
+  assert.match(await line.textContent(), /^\d+ lines? of site chrome hidden — show$/);
+  assert.equal(await line.getAttribute('aria-expanded'), 'false');
+  await line.click();
+  assert.equal(await line.getAttribute('aria-expanded'), 'true');
+  await share.waitFor({ state: 'visible' });
+  assert.match(await line.textContent(), /— hide$/);
+  await expectPaneShows(page, 'a', '000');
+  await page.selectOption('#opt-boilerplate', 'dim');
+  await expectUrlParams(page, { boilerplate: 'dim' });
+  await page.locator('.cell.boilerplate', { hasText: 'Share IconShare' }).waitFor({ state: 'visible' });
   await page.selectOption('#opt-boilerplate', 'hide');
   await expectUrlParams(page, { boilerplate: 'hide' });
   await page.waitForSelector('.hidden-note');
   assert.equal(await page.locator('.cell', { hasText: 'Share IconShare' }).count(), 0);
   assert.equal(await page.locator('.cell', { hasText: 'Disclaimer: The information' }).count(), 0);
   assert.ok(await page.locator('.cell', { hasText: 'U.S. President Trump postponed signing' }).count());
+  await page.selectOption('#opt-boilerplate', 'fold');
+  await expectUrlParams(page, { boilerplate: null });
   await page.context().close();
 });
 
@@ -115,10 +137,10 @@ test('translation check aligns 004’s English with its Chinese original', T, as
   const second = page.locator('[data-pane="second"] [data-text]');
   assert.ok((await first.count()) >= 18, 'paragraph pairs');
   // Same row, translated: the Sacks paragraph and its Chinese version.
-  const en = page.locator('[data-pane="first"] .cell', { hasText: 'Sacks currently serves' });
-  const zh = page.locator('[data-pane="second"] .cell', { hasText: '萨克斯现任' });
-  assert.equal(await gridRow(page, '[data-pane="first"] .cell >> nth=0'), '1');
-  assert.equal(await en.evaluate((e) => e.style.getPropertyValue('--r')), await zh.evaluate((e) => e.style.getPropertyValue('--r')));
+  const en = page.locator('td[data-pane="first"]', { hasText: 'Sacks currently serves' });
+  const zh = page.locator('td[data-pane="second"]', { hasText: '萨克斯现任' });
+  assert.equal(await en.evaluate((e) => e.parentElement.rowIndex), await zh.evaluate((e) => e.parentElement.rowIndex));
+  assert.equal(await page.locator('table.pairs th[scope="col"]').count(), 2, 'a real table with column headers');
   assert.ok((await second.count()) >= 18);
   // Back to the comparison by the tab.
   await page.click('#view-split');

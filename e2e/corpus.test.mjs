@@ -4,7 +4,7 @@
 // parameters round-trip through the URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useHarness, openApp, expectPaneShows, expectUrlParams, SETTLE_TIMEOUT_MS } from './helpers.mjs';
+import { useHarness, openApp, expectPaneShows, expectUrlParams, paneText, SETTLE_TIMEOUT_MS } from './helpers.mjs';
 
 const XSS = [
   '<script>window.__xss = "script"</script>',
@@ -64,9 +64,9 @@ test('a corpus served from localhost loads and compares, by its ids', T, async (
   assert.equal(await page.inputValue('#pick-b'), 'wire');
   assert.deepEqual(await page.$$eval('#pick-a option', (o) => o.map((x) => x.value)), ['wire', 'local', 'blog']);
   // Reordered sentences pair up; the number that differs is listed.
-  const text = await page.locator('.split').textContent();
+  const text = await page.locator('.compare').textContent();
   assert.match(text, /Numbers differ/);
-  assert.ok(await page.locator('[data-pane="a"] .cell.moved').count() >= 1, 'a moved passage');
+  assert.ok(await page.locator('.cell.moved[data-pane="a"]').count() >= 1, 'a moved passage');
   await expectUrlParams(page, { a: 'local', b: 'wire', case: '1', corpus: '/fixtures/good.json' });
   // The share link names the corpus by its absolute URL.
   await page.click('#share');
@@ -92,7 +92,7 @@ test('hostile markup in a corpus is shown literally and never runs', T, async ()
   const page = await h.newPage();
   await openApp(page, h, '?corpus=/fixtures/good.json&a=local&b=blog&view=split');
   await page.locator('#corpus-status').waitFor();
-  const pane = await page.locator('[data-pane="a"]').textContent();
+  const pane = await paneText(page, 'a');
   for (const bit of ['<script>window.__xss = "script"</script>', '<img src=x onerror=', 'href="javascript:']) {
     assert.ok(pane.includes(bit), `pane shows ${bit} literally`);
   }
@@ -100,7 +100,7 @@ test('hostile markup in a corpus is shown literally and never runs', T, async ()
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');
   // Right-to-left text keeps its characters.
-  assert.match(await page.locator('[data-pane="b"]').textContent(), /مرحبا بالعالم/);
+  assert.match(await paneText(page, 'b'), /مرحبا بالعالم/);
   await page.context().close();
 });
 

@@ -3,7 +3,7 @@
 // first one's draft; files are decoded or refused with a clear message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useHarness, openApp, assertNoErrors, SETTLE_TIMEOUT_MS } from './helpers.mjs';
+import { useHarness, openApp, assertNoErrors, paneText, SETTLE_TIMEOUT_MS } from './helpers.mjs';
 
 const h = useHarness();
 const T = { timeout: 30_000 };
@@ -33,9 +33,9 @@ test('pasted texts are compared, shown literally, and survive a reload', T, asyn
   await page.locator('[data-pane="b"] [data-text]').first().waitFor();
   assert.equal(await page.inputValue('#pick-a'), '1');
   assert.equal(await page.inputValue('#pick-b'), '2');
-  assert.match(await page.locator('.split').textContent(), /Numbers differ/);
+  assert.match(await page.locator('.compare').textContent(), /Numbers differ/);
   // Markup is text: shown as typed, nothing runs.
-  assert.ok((await page.locator('[data-pane="b"]').textContent()).includes(XSS));
+  assert.ok((await paneText(page, 'b')).includes(XSS));
   assert.equal(await page.locator('[data-pane] script, [data-pane] img, [data-pane] b').count(), 0);
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   // Saved as typed; a reload restores the texts and the comparison.

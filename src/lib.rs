@@ -14,6 +14,7 @@
 //!   files, limits, saved drafts; pure Rust.
 //! - [`sources`]: which reports are shown (bundled, a corpus, the reader's
 //!   own texts), as a state machine; pure Rust.
+//! - [`export`]: the comparison as JSON, one HTML file, or Markdown; pure Rust.
 //! - `app` (only on `wasm32`): Yew components that render the engine's results.
 //!
 //! ```
@@ -28,6 +29,7 @@
 pub mod corpus;
 pub mod embed;
 pub mod engine;
+pub mod export;
 pub mod intake;
 pub mod params;
 pub mod sources;

@@ -9,11 +9,11 @@
 //! | parameter | values | default |
 //! |---|---|---|
 //! | `a`, `b` | report ids | the first and the third report |
-//! | `view` | `overview`, `split`, `translation` | `overview`; `split` when the link names `a` or `b` |
+//! | `view` | `overview`, `split`, `unified`, `translation` | `overview`; `split` when the link names `a` or `b` (`unified` below 700 px) |
 //! | `hide` | report ids, comma-separated: reports the overview leaves out | none |
 //! | `only` | a report id: the overview shows only what that report adds | none |
 //! | `case`, `punct`, `space` | `1` (also `true`, `yes`; `0`, `false`, `no` for off) | off |
-//! | `boilerplate` | `dim`, `show`, `hide` | `dim` |
+//! | `boilerplate` | `fold`, `dim`, `show`, `hide` | `fold` |
 //! | `theme` | `light`, `dark`, `auto` | `auto` |
 //! | `corpus` | `own`, or the URL of a JSON corpus | the bundled reports |
 //!
@@ -38,21 +38,30 @@ pub enum View {
     /// and names (the landing view).
     #[default]
     Overview,
-    /// Two reports side by side, aligned.
+    /// Two reports side by side, aligned (one column on a narrow screen).
     Split,
+    /// One column: each pair's changes interleaved, what only one report
+    /// says in between.
+    Unified,
     /// A bilingual report's two language blocks side by side.
     Translation,
 }
 
 impl View {
     /// All views, in the order the view switch shows them.
-    pub const ALL: [View; 3] = [View::Overview, View::Split, View::Translation];
+    pub const ALL: [View; 4] = [
+        View::Overview,
+        View::Split,
+        View::Unified,
+        View::Translation,
+    ];
 
     /// The URL value.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Overview => "overview",
             Self::Split => "split",
+            Self::Unified => "unified",
             Self::Translation => "translation",
         }
     }
@@ -147,7 +156,7 @@ impl Params {
             b: 2.min(count.saturating_sub(1)),
             view: View::default(),
             opts: Options::default(),
-            boilerplate: BoilerplateDisplay::Dim,
+            boilerplate: BoilerplateDisplay::default(),
             theme: Theme::default(),
             hide: Vec::new(),
             only: None,
@@ -281,7 +290,7 @@ impl Params {
                 q.push((k, "1".to_string()));
             }
         }
-        if self.boilerplate != BoilerplateDisplay::Dim {
+        if self.boilerplate != BoilerplateDisplay::default() {
             q.push(("boilerplate", self.boilerplate.as_str().to_string()));
         }
         if self.theme != Theme::Auto {
@@ -466,7 +475,7 @@ mod tests {
             (p.a, p.b, p.view, p.theme),
             (0, 4, View::Split, Theme::Auto)
         );
-        assert_eq!(p.boilerplate, BoilerplateDisplay::Dim);
+        assert_eq!(p.boilerplate, BoilerplateDisplay::Fold);
         assert!(!p.opts.ignore_case);
         assert_eq!(notices.len(), 5, "{notices:?}");
         for (notice, needle) in notices
@@ -476,7 +485,7 @@ mod tests {
             assert!(notice.contains(needle), "{notice}");
         }
         assert!(notices[0].contains("000, 001, 002, 003, 004"));
-        assert!(notices[3].contains("overview, split or translation"));
+        assert!(notices[3].contains("overview, split, unified or translation"));
         assert!(notices[4].contains("auto, light or dark"));
     }
 

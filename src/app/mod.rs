@@ -5,15 +5,18 @@
 //! → view models (memoised likewise) → components. All UI state lives in one
 //! reducer ([`state::State`]); its [`Params`] part is mirrored in the URL.
 
+mod changebar;
 mod controls;
 mod coverage;
+mod dom;
+mod export_menu;
 mod fatal;
 mod fetch;
 mod figures;
 mod frame;
-mod grid_rows;
 mod mount;
 mod names;
+mod navbar;
 mod overview;
 mod own_texts;
 mod picker;
@@ -21,6 +24,7 @@ mod quote_groups;
 mod quotes;
 mod report_filter;
 mod share;
+mod shortcuts;
 mod source_switch;
 mod split;
 mod state;
@@ -28,15 +32,19 @@ mod storage;
 mod story_map;
 mod summary;
 mod translation;
+mod unified;
 mod url;
 
+use std::ops::Deref;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::corpus;
 use crate::engine::overview::{build_from, Pairwise};
 use crate::engine::{Collection, Options};
+use crate::export::{Export, Report as ExportedReport};
 use crate::intake::Report;
 use crate::params::{Params, View};
 use crate::sources::{Reports, SourceAction};
@@ -44,17 +52,49 @@ use crate::view::{
     overview_model, quotes_model, split_model, translation_model, BoilerplateDisplay, Link,
     QuotesModel, SplitModel,
 };
+use changebar::ChangeBar;
 use controls::Controls;
+use export_menu::{ExportKind, ExportMenu};
+use navbar::ChangeNav;
 use overview::OverviewView;
 use own_texts::OwnTexts;
 use picker::Picker;
 use quotes::QuotesPanel;
 use share::Share;
+use shortcuts::ShortcutsDialog;
 use source_switch::SourceSwitch;
 use split::SplitView;
-use state::{Action, State};
+use state::{Action, Opening, State, NARROW_PX, SINGLE_KEYS_KEY};
 use summary::Summary;
 use translation::TranslationView;
+use unified::UnifiedView;
+
+/// The style sheet, inlined into the HTML export.
+const STYLE: &str = include_str!("../../style.css");
+
+/// A shared value compared by identity: props holding one re-render only when
+/// a memo produced a new value, without comparing its contents.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
 
 /// What the pickers show about a report.
 #[derive(Clone, Debug, PartialEq)]
@@ -168,6 +208,15 @@ fn dispatch<T: 'static>(
     Callback::from(move |x| d.dispatch(action(x)))
 }
 
+/// True when a key press goes to a form field (shortcuts stay out of typing).
+fn in_field(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
+    matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+        || el.closest("[contenteditable]").ok().flatten().is_some()
+}
+
 pub use mount::start;
 
 /// Properties of [`App`].
@@ -191,7 +240,20 @@ pub fn App(props: &AppProps) -> Html {
         let page = params.is_none();
         use_reducer(move || {
             let search = params.map_or_else(url::read_search, |q| q.to_string());
-            let mut s = State::open(&search, bundled, storage::load(), &storage::tab_id());
+            let opening = Opening {
+                search: &search,
+                saved: storage::load(),
+                tab: &storage::tab_id(),
+                // A widget in a host page cannot be measured before it
+                // renders: the window's width is the first guess.
+                width: if page {
+                    dom::page_width()
+                } else {
+                    dom::window_width()
+                },
+                single_keys: dom::stored(SINGLE_KEYS_KEY).as_deref() != Some("off"),
+            };
+            let mut s = State::open(opening, bundled);
             // A link to a passage ("#r12-a") is brought into view once the
             // pair has rendered.
             if page {
@@ -233,10 +295,10 @@ pub fn App(props: &AppProps) -> Html {
     };
     // The view model, derived once per comparison and display mode (keyed on
     // the cheap inputs, not on the comparison's contents).
-    let model =
-        {
-            let reports = reports.clone();
-            let comparison = comparison.clone();
+    let model: Rc<SplitModel> = {
+        let reports = reports.clone();
+        let comparison = comparison.clone();
+        let memo =
             use_memo(
                 (p.a, p.b, p.opts, p.boilerplate, generation),
                 move |&(a, b, _, display, _): &(usize, usize, Options, BoilerplateDisplay, u64)| {
@@ -247,8 +309,9 @@ pub fn App(props: &AppProps) -> Html {
                         _ => Rc::new(SplitModel::default()),
                     }
                 },
-            )
-        };
+            );
+        (*memo).clone()
+    };
     let quotes = {
         let reports = reports.clone();
         let comparison = comparison.clone();
@@ -342,24 +405,144 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let shown = state.shown_view();
+    let comparing = matches!(shown, View::Split | View::Unified)
+        || (shown == View::Translation && bilingual.is_none());
+    let total = model.changes.len();
+    let d = state.dispatcher();
     let root = use_node_ref();
+    let own_page = props.params.is_none();
+
+    // A passage to bring into view (opened from the overview, or the page's
+    // hash): a fold holding it opens first, for good.
+    let target_fold = state
+        .focus
+        .as_deref()
+        .filter(|_| comparing)
+        .and_then(|t| model.fold_of(t))
+        .filter(|f| !state.open_folds.contains(*f))
+        .map(str::to_string);
+    let open_folds = match &target_fold {
+        Some(f) => {
+            let mut open = (*state.open_folds).clone();
+            open.insert(f.clone());
+            Rc::new(open)
+        }
+        None => state.open_folds.clone(),
+    };
     {
-        // A passage opened from the overview: into view, and focused so that
-        // keyboard and screen-reader users continue from there.
-        let root = root.clone();
-        let page = props.params.is_none();
+        let (root, d) = (root.clone(), d.clone());
         use_effect_with(
             (state.focus.clone(), p.view, p.a, p.b),
             move |(focus, _, _, _)| {
                 if let (Some(target), Some(el)) = (focus, root.cast::<web_sys::Element>()) {
-                    overview::bring_into_view(&el, target);
-                    if page {
+                    if let Some(found) = dom::find(&el, target) {
+                        // A jump from another view: no smooth scroll from
+                        // wherever that view was scrolled to.
+                        dom::jump_to(&found);
+                        overview::bring_into_view(&el, &found.id());
+                    }
+                    if own_page {
                         url::replace_hash(target);
+                    }
+                    if let Some(f) = target_fold {
+                        d.dispatch(Action::OpenFold(f));
                     }
                 }
             },
         );
     }
+    // Keyboard: next / previous change, the shortcut list. A widget in a host
+    // page listens only while focus is inside it (several can share a page).
+    {
+        let (d, root) = (d.clone(), root.clone());
+        let deps = (total, state.single_keys, state.shortcuts_open, comparing);
+        use_effect_with(deps, move |&(total, single, open, comparing)| {
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.default_prevented() || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    if in_field(e.composed_path().get(0).dyn_into().ok()) {
+                        return;
+                    }
+                    if !own_page {
+                        let inside = root
+                            .get()
+                            .is_some_and(|el| e.composed_path().includes(&el, 0));
+                        if !inside {
+                            return;
+                        }
+                    }
+                    let step = |forward| Action::Step {
+                        forward,
+                        total,
+                        focus: true,
+                    };
+                    let action = match e.key().as_str() {
+                        "?" if single => Action::ShowShortcuts(!open),
+                        _ if open || !comparing => return,
+                        "F7" => step(!e.shift_key()),
+                        "n" | "j" if single => step(true),
+                        "p" | "k" if single => step(false),
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    d.dispatch(action);
+                },
+            );
+            move || drop(listener)
+        });
+    }
+    // A step scrolls its change into view (both sides: they share a row)
+    // and, from the keyboard, moves focus there; so does switching views.
+    {
+        let (model, root) = (model.clone(), root.clone());
+        let deps = (state.steps, state.current, state.focus_step, shown);
+        use_effect_with(deps, move |&(steps, current, focus, _)| {
+            if let (true, Some(c), Some(el)) = (
+                steps > 0,
+                current.and_then(|i| model.changes.get(i)),
+                root.cast::<web_sys::Element>(),
+            ) {
+                dom::bring_into_view(&el, &c.row_id, focus);
+            }
+        });
+    }
+    // The widget's width decides between one and two columns.
+    {
+        let (root, d) = (root.clone(), d.clone());
+        use_effect_with((), move |_| {
+            let measured = root
+                .cast::<web_sys::Element>()
+                .and_then(|m| m.parent_element());
+            let observe = measured.clone();
+            let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                if let Some(el) = &measured {
+                    if el.client_width() > 0 {
+                        d.dispatch(Action::SetNarrow(f64::from(el.client_width()) < NARROW_PX));
+                    }
+                }
+            });
+            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(el)) = (&observer, &observe) {
+                o.observe(el);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(on_resize);
+            }
+        });
+    }
+
     // A corpus in the URL: fetch it once.
     {
         let d = state.dispatcher();
@@ -398,7 +581,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let d = state.dispatcher();
     let on_a = dispatch(&d, Action::SetA);
     let on_b = dispatch(&d, Action::SetB);
     let on_swap = dispatch(&d, |_: MouseEvent| Action::Swap);
@@ -431,10 +613,97 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
 
+    let on_fold = dispatch(&d, Action::ToggleFold);
+    let on_step = dispatch(&d, move |forward| Action::Step {
+        forward,
+        total,
+        focus: false,
+    });
+    let on_go = dispatch(&d, Action::GoTo);
+    let on_shortcuts = dispatch(&d, |_: ()| Action::ShowShortcuts(true));
+    let on_close_shortcuts = dispatch(&d, |_: ()| Action::ShowShortcuts(false));
+    let on_single_keys = {
+        let d = d.clone();
+        Callback::from(move |on: bool| {
+            dom::store(SINGLE_KEYS_KEY, if on { "on" } else { "off" });
+            d.dispatch(Action::SetSingleKeys(on));
+        })
+    };
+    let on_clear_status = dispatch(&d, |_: ()| Action::ClearStatus);
+    let on_export = {
+        let (reports, comparison, model, d) = (
+            reports.clone(),
+            comparison.clone(),
+            model.clone(),
+            d.clone(),
+        );
+        let (a, b, options) = (p.a, p.b, p.opts);
+        Callback::from(move |kind: ExportKind| {
+            let (Some(cmp), Some(ra), Some(rb)) =
+                (comparison.as_ref().as_ref(), reports.get(a), reports.get(b))
+            else {
+                d.dispatch(Action::Status("There is no comparison to export.".into()));
+                return;
+            };
+            let e = Export {
+                a: ExportedReport {
+                    id: &ra.id,
+                    title: &ra.headline,
+                    text: &ra.text,
+                },
+                b: ExportedReport {
+                    id: &rb.id,
+                    title: &rb.headline,
+                    text: &rb.text,
+                },
+                options,
+                comparison: cmp,
+                model: &model,
+            };
+            let download = |ext: &str, mime: &str, content: String| {
+                let name = e.file_name(ext);
+                let kib = content.len().div_ceil(1024);
+                match dom::download(&name, mime, &content) {
+                    Ok(()) => format!("Downloaded {name} ({kib} KiB)."),
+                    Err(err) => err,
+                }
+            };
+            match kind {
+                ExportKind::Json => d.dispatch(Action::Status(download(
+                    "json",
+                    "application/json",
+                    e.json(),
+                ))),
+                ExportKind::Html => {
+                    d.dispatch(Action::Status(download("html", "text/html", e.html(STYLE))))
+                }
+                ExportKind::Markdown => {
+                    let md: Rc<str> = e.markdown().into();
+                    let d = d.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match dom::copy_text(&md).await {
+                            Ok(()) => d.dispatch(Action::Status(
+                                "Copied the comparison as Markdown.".into(),
+                            )),
+                            Err(err) => {
+                                d.dispatch(Action::Status(format!(
+                                    "The browser did not allow copying ({err})."
+                                )));
+                                d.dispatch(Action::CopyFallback(md));
+                            }
+                        }
+                    });
+                }
+            }
+        })
+    };
+
     let ra = reports.get(p.a);
     let rb = reports.get(p.b);
+    let current = state.current.filter(|&i| i < total);
     html! {
-        <main id="app-root" ref={root} data-ready="true" data-theme={p.theme.as_str()}>
+        <main id="app-root" ref={root} data-ready="true" data-theme={p.theme.as_str()}
+            data-view={shown.as_str()}>
             <header class="top">
                 <h1>{ "How the reports differ" }</h1>
                 if !state.notices.is_empty() {
@@ -461,11 +730,11 @@ pub fn App(props: &AppProps) -> Html {
                 <Controls opts={p.opts} boilerplate={p.boilerplate} {on_opts} {on_boilerplate}
                     theme={p.theme} {on_theme} />
             </header>
-            <ViewSwitch view={p.view} {on_view}
+            <ViewSwitch view={shown} narrow={state.narrow} {on_view}
                 bilingual={bilingual.as_ref().as_ref().map(|(id, _)| id.clone())
                     .or_else(|| translation_fallback.and_then(|i| reports.get(i)).map(|r| r.id.clone()))} />
             {
-                match (p.view, &*bilingual, &*comparison, ra, rb) {
+                match (shown, &*bilingual, &*comparison, ra, rb) {
                     (View::Overview, _, _, _, _) => match &*overview_view {
                         Some(Ok(m)) => html! {
                             <OverviewView model={m.clone()} hide={p.hide.clone()} only={p.only}
@@ -475,16 +744,38 @@ pub fn App(props: &AppProps) -> Html {
                         None => Html::default(),
                     },
                     (View::Translation, Some((_, m)), _, _, _) => html! { <TranslationView model={m.clone()} /> },
-                    (_, _, Some(cmp), Some(ra), Some(rb)) => html! {
-                        <>
-                            if p.view == View::Translation {
-                                <p class="notice" role="status">{ "Neither report carries a translation; showing them side by side." }</p>
-                            }
-                            <Summary similarity={cmp.similarity} stats={cmp.stats.clone()} />
-                            <QuotesPanel model={(*quotes).clone()} />
-                            <SplitView label_a={ra.id.clone()} label_b={rb.id.clone()} model={(*model).clone()} />
-                        </>
-                    },
+                    (_, _, Some(cmp), Some(ra), Some(rb)) => {
+                        let props = split::CompareProps {
+                            label_a: ra.id.clone(),
+                            label_b: rb.id.clone(),
+                            model: Shared(model.clone()),
+                            open_folds,
+                            current,
+                            on_fold,
+                        };
+                        html! {
+                            <>
+                                if shown == View::Translation {
+                                    <p class="notice" role="status">{ "Neither report carries a translation; showing them side by side." }</p>
+                                }
+                                <Summary similarity={cmp.similarity} stats={cmp.stats.clone()} />
+                                <QuotesPanel model={(*quotes).clone()} />
+                                <ChangeNav {total} {current} {on_step} {on_shortcuts}
+                                    description={current.and_then(|i| model.changes.get(i)).map(|c| AttrValue::from(c.description.clone()))}>
+                                    <ExportMenu {on_export} status={state.status.clone().map(AttrValue::from)}
+                                        fallback={state.copy_fallback.clone()} on_clear={on_clear_status} />
+                                </ChangeNav>
+                                <div class="compare-wrap">
+                                    if shown == View::Unified {
+                                        <UnifiedView ..props />
+                                    } else {
+                                        <SplitView ..props />
+                                    }
+                                    <ChangeBar model={Shared(model.clone())} {current} {on_go} />
+                                </div>
+                            </>
+                        }
+                    }
                     _ => match &source_reports {
                         // The source's own line says why (loading, or too few texts).
                         Reports::Loading | Reports::Own(Err(_)) => Html::default(),
@@ -492,6 +783,8 @@ pub fn App(props: &AppProps) -> Html {
                     },
                 }
             }
+            <ShortcutsDialog open={state.shortcuts_open} single_keys={state.single_keys}
+                on_close={on_close_shortcuts} {on_single_keys} />
         </main>
     }
 }
@@ -499,16 +792,18 @@ pub fn App(props: &AppProps) -> Html {
 /// Properties of [`ViewSwitch`].
 #[derive(Properties, PartialEq)]
 pub struct ViewSwitchProps {
-    /// The current view.
+    /// The view on screen.
     pub view: View,
+    /// The widget is too narrow for two columns.
+    pub narrow: bool,
     /// Id of the selected report that carries a translation, if any.
     pub bilingual: Option<AttrValue>,
     /// Called with the chosen view.
     pub on_view: Callback<View>,
 }
 
-/// Tabs between the overview, the aligned comparison and the translation
-/// check.
+/// Buttons between the overview, the side-by-side and one-column
+/// comparisons and the translation check.
 #[function_component]
 pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
     let tab = |v: View, label: String, enabled: bool| {
@@ -521,6 +816,11 @@ pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
             </button>
         }
     };
+    let split_label = if props.narrow {
+        "Side by side (needs a wider window)"
+    } else {
+        "Side by side"
+    };
     let translation_label = match &props.bilingual {
         Some(id) => format!("Translation check ({id})"),
         None => "Translation check (pick 004)".to_string(),
@@ -528,7 +828,8 @@ pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
     html! {
         <nav class="views" aria-label="Views">
             { tab(View::Overview, "Overview".to_string(), true) }
-            { tab(View::Split, "Side by side".to_string(), true) }
+            { tab(View::Split, split_label.to_string(), !props.narrow) }
+            { tab(View::Unified, "One column".to_string(), true) }
             { tab(View::Translation, translation_label, props.bilingual.is_some()) }
         </nav>
     }

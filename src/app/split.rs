@@ -1,28 +1,18 @@
-//! The aligned side-by-side view: renders a [`SplitModel`].
-//!
-//! One CSS grid; each pane is a `display: contents` element holding its report's
-//! cells in reading order, placed on the grid row of their alignment row. So
-//! each pane's DOM reads as its report, in order, while pairs line up.
+//! The side-by-side view: renders a [`SplitModel`] as a table, one row per
+//! alignment row, report A's passages in the first column and B's in the
+//! second (`data-pane` on each cell: each report's own text, in order).
+//! Also the renderers the one-column view shares.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::grid_rows::use_grid_rows;
-use crate::view::{Piece, Side, Slot, SplitModel};
+use super::Shared;
+use crate::view::{Block, Cell, Fold, FoldKind, Piece, Side, Slot, SplitModel, SplitRow};
 
-/// Properties of [`SplitView`].
-#[derive(Properties, PartialEq)]
-pub struct SplitProps {
-    /// Label of report A ("000").
-    pub label_a: AttrValue,
-    /// Label of report B.
-    pub label_b: AttrValue,
-    /// What to show.
-    pub model: Rc<SplitModel>,
-}
-
-/// Runs of text: plain, `<del>` (only in A) or `<ins>` (only in B).
+/// Runs of text: plain, `<del>` (only in A) or `<ins>` (only in B). Screen
+/// readers hear "removed" / "added" from the style sheet's generated text.
 pub(super) fn pieces(ps: &[Piece]) -> Html {
     ps.iter()
         .map(|p| match p {
@@ -33,64 +23,167 @@ pub(super) fn pieces(ps: &[Piece]) -> Html {
         .collect()
 }
 
-fn slot(s: &Slot, grid_row: usize, label: &str) -> Html {
-    let r = grid_row.to_string();
-    match s {
-        Slot::Gap { id, note } => html! {
-            <div id={id.clone()} class={classes!("cell", "gap")} data-r={r} data-decor="">
-                <span class="visually-hidden">{ format!("{label}: {note}") }</span>
-            </div>
-        },
-        Slot::Cell(c) => {
-            let class = classes!(
-                "cell",
-                c.kind.class(),
-                c.dim.then_some("boilerplate"),
-                c.translation.then_some("translation"),
-                c.paragraph_start.then_some("para"),
-            );
-            html! {
-                <div id={c.id.clone()} {class} data-r={r}>
-                    <span class="visually-hidden" data-decor="">{ c.sr_label }</span>
-                    if let Some(b) = &c.badge {
-                        <span class="badge" data-decor="" aria-hidden="true">{ b.clone() }</span>
-                    }
-                    <span class="text" data-text="">{ pieces(&c.pieces) }</span>
-                    if let Some((href, text)) = &c.jump {
-                        <a class="jump" data-decor="" href={href.clone()}>{ *text }</a>
-                    }
-                    if let Some(n) = &c.numbers {
-                        <p class="numbers" data-decor="">{ n.clone() }</p>
-                    }
-                </div>
+/// The classes of a passage's cell.
+pub(super) fn cell_classes(c: &Cell) -> Classes {
+    classes!(
+        "cell",
+        c.kind.class(),
+        c.dim.then_some("boilerplate"),
+        c.translation.then_some("translation"),
+        c.compact.then_some("compact"),
+    )
+}
+
+/// What a passage's cell holds: its relation (for screen readers), badge,
+/// text, link and numbers. A compact (moved, compared elsewhere) passage
+/// puts its link first, so the one visible line says where to look.
+pub(super) fn cell_body(c: &Cell) -> Html {
+    let jump = c.jump.as_ref().map(|j| {
+        html! { <a class="jump" data-decor="" href={j.href.clone()}>{ j.label.clone() }</a> }
+    });
+    html! {
+        <>
+            <span class="visually-hidden" data-decor="">{ c.sr_label.clone() }</span>
+            if let Some(b) = &c.badge {
+                <span class="badge" data-decor="" aria-hidden="true">{ b.clone() }</span>
             }
-        }
+            if c.compact { { jump.clone().unwrap_or_default() } }
+            <span class="text" data-text="">{ pieces(&c.pieces) }</span>
+            if !c.compact { { jump.unwrap_or_default() } }
+            if let Some(n) = &c.numbers {
+                <p class="numbers" data-decor="">{ n.clone() }</p>
+            }
+        </>
     }
 }
 
-/// The aligned side-by-side comparison.
-#[function_component]
-pub fn SplitView(props: &SplitProps) -> Html {
-    let m = &props.model;
-    let grid = use_grid_rows();
-    let pane = |side: Side| {
-        let label = side.pick(&props.label_a, &props.label_b);
-        html! {
-            <div class="pane" data-pane={side.as_str()} role="region"
-                aria-label={format!("Report {label}")}>
-                { for m.rows.iter().map(|r| slot(side.pick(&r.a, &r.b), r.grid_row, label)) }
-            </div>
-        }
+fn td(slot: &Slot, side: Side) -> Html {
+    let pane = side.as_str();
+    match slot {
+        Slot::Cell(c) => html! {
+            <td id={c.id.clone()} class={cell_classes(c)} data-pane={pane}>{ cell_body(c) }</td>
+        },
+        Slot::Echo(e) => html! {
+            <td id={e.id.clone()} class="cell echo" data-pane={pane}>
+                <div data-decor="">
+                    <span class="echo-note">{ e.note.clone() }{ ": " }</span>
+                    <span class="text">{ pieces(&e.pieces) }</span>
+                    <a class="jump" href={e.jump.href.clone()}>{ e.jump.label.clone() }</a>
+                </div>
+            </td>
+        },
+        Slot::Gap { id, note } => html! {
+            <td id={id.clone()} class="cell gap" data-pane={pane} data-decor="">
+                <span class="visually-hidden">{ note.clone() }</span>
+            </td>
+        },
+    }
+}
+
+/// The classes of a row: its paragraph break and whether it is the change
+/// the reader stepped to.
+pub(super) fn row_classes(r: &SplitRow, current: Option<usize>) -> Classes {
+    classes!(
+        "row",
+        r.paragraph_start.then_some("para"),
+        (r.change.is_some() && r.change == current).then_some("current"),
+    )
+}
+
+fn tr(r: &SplitRow, current: Option<usize>) -> Html {
+    html! {
+        <tr id={r.id.clone()} class={row_classes(r, current)} tabindex="-1"
+            data-change={r.change.map(|c| c.to_string())}>
+            { td(&r.a, Side::A) }
+            { td(&r.b, Side::B) }
+        </tr>
+    }
+}
+
+/// The button that opens or closes a fold.
+pub(super) fn fold_toggle(f: &Fold, open: bool, on_fold: &Callback<String>) -> Html {
+    let onclick = {
+        let (id, on_fold) = (f.id.clone(), on_fold.clone());
+        Callback::from(move |_: MouseEvent| on_fold.emit(id.clone()))
+    };
+    let (label, action) = match (open, f.kind) {
+        (false, _) => (&f.folded_label, "show"),
+        (true, FoldKind::Chrome) => (&f.open_label, "hide"),
+        (true, FoldKind::OneSided) => (&f.open_label, "fold"),
     };
     html! {
-        <section class="split" aria-label="Aligned comparison">
-            if m.hidden > 0 {
-                <p class="hidden-note">{ format!("{} boilerplate passages hidden.", m.hidden) }</p>
+        <button type="button" class="fold-toggle" aria-expanded={open.to_string()}
+            aria-controls={f.id.clone()} {onclick}>
+            <span class="fold-label">{ label.clone() }</span>{ " — " }<span class="fold-action">{ action }</span>
+        </button>
+    }
+}
+
+/// Properties of [`SplitView`] and the one-column view.
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    /// Id of report A ("000").
+    pub label_a: AttrValue,
+    /// Id of report B.
+    pub label_b: AttrValue,
+    /// What to show.
+    pub model: Shared<SplitModel>,
+    /// Ids of the open folds.
+    pub open_folds: Rc<BTreeSet<String>>,
+    /// The change the reader stepped to.
+    pub current: Option<usize>,
+    /// Opens or closes the fold with this id.
+    pub on_fold: Callback<String>,
+}
+
+/// The aligned side-by-side comparison, as a table.
+#[function_component]
+pub fn SplitView(props: &CompareProps) -> Html {
+    let m = &props.model;
+    let mut bodies: Vec<Html> = Vec::new();
+    let mut rows: Vec<Html> = Vec::new();
+    let flush = |rows: &mut Vec<Html>, bodies: &mut Vec<Html>| {
+        if !rows.is_empty() {
+            bodies.push(html! { <tbody>{ for rows.drain(..) }</tbody> });
+        }
+    };
+    for block in &m.blocks {
+        match block {
+            Block::Row(r) => rows.push(tr(r, props.current)),
+            Block::Fold(f) => {
+                flush(&mut rows, &mut bodies);
+                let open = props.open_folds.contains(&f.id);
+                bodies.push(html! {
+                    <>
+                        <tbody class={classes!("fold-line", (f.kind == FoldKind::Chrome).then_some("chrome"))}>
+                            <tr><td colspan="2">{ fold_toggle(f, open, &props.on_fold) }</td></tr>
+                        </tbody>
+                        <tbody id={f.id.clone()} class="folded" hidden={!open}>
+                            { for f.rows.iter().map(|r| tr(r, props.current)) }
+                        </tbody>
+                    </>
+                });
             }
-            <div class="grid" ref={grid}>
-                { pane(Side::A) }
-                { pane(Side::B) }
-            </div>
+        }
+    }
+    flush(&mut rows, &mut bodies);
+    html! {
+        <section class="compare split-view" aria-label="Aligned comparison">
+            if m.hidden > 0 {
+                <p class="hidden-note">{ format!("{} boilerplate passages left out.", m.hidden) }</p>
+            }
+            <table class="cmp">
+                <caption class="visually-hidden">
+                    { format!("Report {} (A) beside report {} (B), passage by passage", props.label_a, props.label_b) }
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ format!("A · {}", props.label_a) }</th>
+                        <th scope="col">{ format!("B · {}", props.label_b) }</th>
+                    </tr>
+                </thead>
+                { for bodies }
+            </table>
         </section>
     }
 }

@@ -1,7 +1,9 @@
 //! The app's single source of truth: a reducer over [`State`]. The part a link
 //! carries is [`Params`] (parsed and written by [`crate::params`]); the rest is
-//! what the reader is doing right now.
+//! what the reader is doing right now (which folds are open, which change is
+//! current, whether the shortcut list is open).
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -11,6 +13,12 @@ use crate::intake::Draft;
 use crate::params::{Params, Theme, View};
 use crate::sources::{SourceAction, Sources};
 use crate::view::BoilerplateDisplay;
+
+/// Below this width (CSS pixels) the widget shows one column instead of two.
+pub const NARROW_PX: f64 = 700.0;
+
+/// Where the reader's choice about single-key shortcuts is kept.
+pub const SINGLE_KEYS_KEY: &str = "report-diff:single-key-shortcuts";
 
 /// Everything the reader chose.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +34,26 @@ pub struct State {
     pub sources: Sources,
     /// The bundled report ids (the fallback whenever a corpus fails).
     pub bundled: Rc<Vec<String>>,
+    /// The widget is too narrow for two columns.
+    pub narrow: bool,
+    /// Ids of the folds the reader opened.
+    pub open_folds: Rc<BTreeSet<String>>,
+    /// The change the reader stepped to, if any.
+    pub current: Option<usize>,
+    /// Counts steps, so stepping to the same change again still scrolls.
+    pub steps: u32,
+    /// Whether the last step moves keyboard focus (keyboard shortcuts do;
+    /// the buttons keep focus on themselves and announce instead).
+    pub focus_step: bool,
+    /// The keyboard shortcut list is open.
+    pub shortcuts_open: bool,
+    /// Single-character shortcuts (n, p, j, k, ?) are on (WCAG 2.1.4: a
+    /// reader can turn them off).
+    pub single_keys: bool,
+    /// The outcome of the last export, for the status line.
+    pub status: Option<String>,
+    /// Markdown the clipboard refused, shown for copying by hand.
+    pub copy_fallback: Option<Rc<str>>,
 }
 
 /// What the reader can do.
@@ -38,7 +66,7 @@ pub enum Action {
     Swap,
     /// Replace the noise options.
     SetOptions(Options),
-    /// Show, dim or hide boilerplate.
+    /// Fold, dim, show or hide boilerplate.
     SetBoilerplate(BoilerplateDisplay),
     /// Switch views.
     SetView(View),
@@ -64,13 +92,56 @@ pub enum Action {
     SetOnly(Option<usize>),
     /// Something about the report sources (see [`SourceAction`]).
     Source(SourceAction),
+    /// The widget's width crossed [`NARROW_PX`].
+    SetNarrow(bool),
+    /// Open or close a fold.
+    ToggleFold(String),
+    /// Open a fold (a passage in it was asked for).
+    OpenFold(String),
+    /// Step to the next (or previous) of `total` changes, wrapping around.
+    Step {
+        /// Forward or back.
+        forward: bool,
+        /// How many changes there are.
+        total: usize,
+        /// Move keyboard focus to the change.
+        focus: bool,
+    },
+    /// Go to one change (a click on the change bar).
+    GoTo(usize),
+    /// Open or close the shortcut list.
+    ShowShortcuts(bool),
+    /// Turn single-key shortcuts on or off.
+    SetSingleKeys(bool),
+    /// Report how an export went.
+    Status(String),
+    /// The clipboard refused: show the Markdown for copying by hand.
+    CopyFallback(Rc<str>),
+    /// Close the status line and the fallback.
+    ClearStatus,
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Resizes report the width often: only a crossing re-renders.
+        if matches!(action, Action::SetNarrow(n) if n == self.narrow) {
+            return self;
+        }
         let mut s = (*self).clone();
+        // A different comparison: its folds and changes are not these.
+        let new_comparison = matches!(
+            action,
+            Action::SetA(_)
+                | Action::SetB(_)
+                | Action::Swap
+                | Action::SetOptions(_)
+                | Action::SetBoilerplate(_)
+                | Action::Open { .. }
+                | Action::OpenTranslation(_)
+                | Action::Source(_)
+        );
         let p = &mut s.params;
         s.focus = None;
         match action {
@@ -98,23 +169,109 @@ impl Reducible for State {
                 let bundled = s.bundled.clone();
                 s.sources.apply(a, &mut s.params, &mut s.notices, &bundled);
             }
+            Action::SetNarrow(n) => s.narrow = n,
+            Action::ToggleFold(id) => {
+                let mut open = (*s.open_folds).clone();
+                if !open.remove(&id) {
+                    open.insert(id);
+                }
+                s.open_folds = Rc::new(open);
+            }
+            Action::OpenFold(id) => {
+                let mut open = (*s.open_folds).clone();
+                open.insert(id);
+                s.open_folds = Rc::new(open);
+            }
+            Action::Step {
+                forward,
+                total,
+                focus,
+            } => {
+                s.current = step(s.current, forward, total);
+                s.steps = s.steps.wrapping_add(1);
+                s.focus_step = focus;
+            }
+            Action::GoTo(i) => {
+                s.current = Some(i);
+                s.steps = s.steps.wrapping_add(1);
+                s.focus_step = false;
+            }
+            Action::ShowShortcuts(open) => s.shortcuts_open = open,
+            Action::SetSingleKeys(on) => s.single_keys = on,
+            Action::Status(m) => {
+                s.status = Some(m);
+                s.copy_fallback = None;
+            }
+            Action::CopyFallback(text) => s.copy_fallback = Some(text),
+            Action::ClearStatus => {
+                s.status = None;
+                s.copy_fallback = None;
+            }
+        }
+        if new_comparison {
+            s.open_folds = Rc::default();
+            s.current = None;
         }
         Rc::new(s)
     }
 }
 
+/// The change after (or before) `current` among `total`, wrapping around;
+/// from nowhere, forward starts at the first and back at the last.
+fn step(current: Option<usize>, forward: bool, total: usize) -> Option<usize> {
+    if total == 0 {
+        return None;
+    }
+    Some(match (current.filter(|&c| c < total), forward) {
+        (None, true) => 0,
+        (None, false) => total - 1,
+        (Some(c), true) => (c + 1) % total,
+        (Some(c), false) => (c + total - 1) % total,
+    })
+}
+
+/// What the browser tells the app about the reader's place when it opens.
+pub struct Opening<'a> {
+    /// The query string.
+    pub search: &'a str,
+    /// The reader's texts from storage.
+    pub saved: Option<Draft>,
+    /// This tab's id.
+    pub tab: &'a str,
+    /// The widget's width in CSS pixels.
+    pub width: f64,
+    /// Single-key shortcuts are on.
+    pub single_keys: bool,
+}
+
 impl State {
-    /// The state a page opens with: `search` is its query string, `bundled`
-    /// the bundled report ids, `saved` the reader's texts from storage and
-    /// `tab` this tab's id.
-    pub fn open(search: &str, bundled: Rc<Vec<String>>, saved: Option<Draft>, tab: &str) -> Self {
-        let (sources, params, notices) = Sources::open(search, &bundled, saved, tab);
+    /// The state a page opens with; `bundled` are the bundled report ids.
+    pub fn open(o: Opening<'_>, bundled: Rc<Vec<String>>) -> Self {
+        let (sources, params, notices) = Sources::open(o.search, &bundled, o.saved, o.tab);
         State {
             params,
             notices,
             sources,
             bundled,
             focus: None,
+            narrow: o.width < NARROW_PX,
+            open_folds: Rc::default(),
+            current: None,
+            steps: 0,
+            focus_step: false,
+            shortcuts_open: false,
+            single_keys: o.single_keys,
+            status: None,
+            copy_fallback: None,
+        }
+    }
+
+    /// The view on screen: the side-by-side view turns into one column when
+    /// the widget is narrow.
+    pub fn shown_view(&self) -> View {
+        match self.params.view {
+            View::Split if self.narrow => View::Unified,
+            v => v,
         }
     }
 }

@@ -37,9 +37,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <ul>
                     <li><span class="swatch same"></span>{ "Same in both reports (under the “Ignore” options)." }</li>
                     <li><span class="swatch changed"></span>{ "Reworded: " }<del>{ "struck through" }</del>{ " only in A, " }<ins>{ "underlined" }</ins>{ " only in B. “Loose match”: the two share only a few distinctive words." }</li>
-                    <li><span class="swatch moved"></span>{ "Moved: the other report says it elsewhere; the link jumps there." }</li>
-                    <li><span class="swatch only-here"></span>{ "Only this report says it; the other side is hatched." }</li>
-                    <li><span class="swatch boilerplate"></span>{ "Site chrome, disclaimers and ads: greyed out; hide them with “Site chrome & ads”." }</li>
+                    <li><span class="swatch moved"></span>{ "Moved: the other report says it elsewhere. Both wordings stand at A’s place; B’s place keeps one line that points back." }</li>
+                    <li><span class="swatch only-a"></span><span class="swatch only-b"></span>{ "Only this report says it (dashed: A’s side, then B’s); the other side is hatched. Long runs fold after a few sentences." }</li>
+                    <li><span class="swatch boilerplate"></span>{ "Site chrome, disclaimers and ads: folded into one line by default; “Site chrome & ads” dims, shows or leaves them out." }</li>
+                    <li>{ "Next / Previous (or n, p, F7) step from change to change; the bar at the right edge maps them; press ? for all shortcuts." }</li>
                     <li>{ "Similarity counts aligned passages' words, weighted by how closely each pair matches." }</li>
                 </ul>
             </details>

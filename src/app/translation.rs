@@ -1,10 +1,10 @@
-//! The translation check: renders a [`TranslationModel`].
+//! The translation check: renders a [`TranslationModel`] as a table of
+//! paragraph pairs (first language, then its translation).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::grid_rows::use_grid_rows;
 use crate::view::{TranslationModel, TranslationRow};
 
 /// Properties of [`TranslationView`].
@@ -14,22 +14,22 @@ pub struct TranslationProps {
     pub model: Rc<TranslationModel>,
 }
 
-fn cell(row: &TranslationRow, index: usize, first: bool) -> Html {
-    let r = (index + 1).to_string();
+fn cell(row: &TranslationRow, first: bool) -> Html {
+    let pane = if first { "first" } else { "second" };
     let text = if first { &row.first } else { &row.second };
     match text {
         Some(t) => html! {
-            <div class="cell translation-cell" data-r={r}>
+            <td class="cell translation-cell" data-pane={pane}>
                 <span class="text" data-text="">{ AttrValue::from(t.clone()) }</span>
                 if let (true, Some(check)) = (first, &row.check) {
                     <p class="anchors" data-decor="">{ check.clone() }</p>
                 }
-            </div>
+            </td>
         },
         None => html! {
-            <div class={classes!("cell", "gap")} data-r={r} data-decor="">
+            <td class="cell gap" data-pane={pane} data-decor="">
                 <span class="visually-hidden">{ "no counterpart" }</span>
-            </div>
+            </td>
         },
     }
 }
@@ -38,25 +38,24 @@ fn cell(row: &TranslationRow, index: usize, first: bool) -> Html {
 #[function_component]
 pub fn TranslationView(props: &TranslationProps) -> Html {
     let m = &props.model;
-    let grid = use_grid_rows();
-    let pane = |first: bool| {
-        html! {
-            <div class="pane" data-pane={if first { "first" } else { "second" }} role="region"
-                aria-label={if first { m.first_label.clone() } else { m.second_label.clone() }}>
-                { for m.rows.iter().enumerate().map(|(i, r)| cell(r, i, first)) }
-            </div>
-        }
-    };
     html! {
-        <section class="split translation-view" aria-label="Translation check">
+        <section class="translation-view" aria-label="Translation check">
             <p class="summary">
                 <strong>{ m.title.clone() }</strong>
                 { " · " }{ m.counts.clone() }
             </p>
-            <div class="grid" ref={grid}>
-                { pane(true) }
-                { pane(false) }
-            </div>
+            <table class="pairs">
+                <caption class="visually-hidden">{ m.title.clone() }{ ", paragraph by paragraph" }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ m.first_label.clone() }</th>
+                        <th scope="col">{ m.second_label.clone() }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for m.rows.iter().map(|r| html! { <tr>{ cell(r, true) }{ cell(r, false) }</tr> }) }
+                </tbody>
+            </table>
         </section>
     }
 }

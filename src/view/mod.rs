@@ -28,7 +28,10 @@ pub use overview::{
     NameRow, OverviewFilter, OverviewModel, QuoteRow, Scope, Tally, Wording,
 };
 pub use quotes::{quotes_model, QuotePair, QuoteSingle, QuotesModel};
-pub use split::{split_model, Cell, CellKind, Slot, SplitModel, SplitRow, LOOSE};
+pub use split::{
+    split_model, Block, Cell, CellKind, Change, ChangeKind, Echo, Fold, FoldKind, Jump, Slot,
+    SplitModel, SplitRow, FOLD_KEEP, FOLD_MIN, LOOSE,
+};
 pub use translation::{translation_model, TranslationModel, TranslationRow};
 
 /// One of the two reports being compared.
@@ -122,26 +125,41 @@ pub fn side_pieces(ops: &[InlineOp], side: Side) -> Vec<Piece> {
 }
 
 /// How boilerplate is displayed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum BoilerplateDisplay {
+    /// Each run folded into one quiet line with a "show" button (the app's
+    /// default: the story first, nothing lost).
+    #[default]
+    Fold,
+    /// Greyed out.
+    Dim,
     /// Like any passage.
     Show,
-    /// Greyed out (the app's default: nothing hidden, the story stands out).
-    Dim,
     /// Left out.
     Hide,
 }
 
 impl BoilerplateDisplay {
     /// Every mode, in the order the control lists them.
-    pub const ALL: [BoilerplateDisplay; 3] = [Self::Dim, Self::Show, Self::Hide];
+    pub const ALL: [BoilerplateDisplay; 4] = [Self::Fold, Self::Dim, Self::Show, Self::Hide];
 
     /// The URL / form value.
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::Fold => "fold",
             Self::Show => "show",
             Self::Dim => "dim",
             Self::Hide => "hide",
+        }
+    }
+
+    /// What the control shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Fold => "folded",
+            Self::Show => "shown",
+            Self::Dim => "dimmed",
+            Self::Hide => "left out",
         }
     }
 

@@ -722,8 +722,7 @@ mod tests {
         let texts: Vec<&str> = f.col.documents().iter().map(|d| d.text()).collect();
         let sm = split_model(&cmp, texts[a], texts[b], BoilerplateDisplay::Dim);
         let found = sm
-            .rows
-            .iter()
+            .rows()
             .flat_map(|r| [&r.a, &r.b])
             .find_map(|s| match s {
                 Slot::Cell(c) if c.id == link.target => {

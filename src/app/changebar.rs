@@ -1,0 +1,70 @@
+//! The change bar: a thin map beside the comparison with a mark where each
+//! change sits, coloured and patterned by kind; a click jumps to the nearest
+//! change. A mouse shortcut only (hidden from assistive technology): the
+//! next / previous buttons and keys do the same for everyone.
+
+use yew::prelude::*;
+
+use super::Shared;
+use crate::view::SplitModel;
+
+/// Height of the bar's coordinate system; marks are placed in it and the
+/// SVG stretches it over the bar.
+const SCALE: f64 = 1000.0;
+
+/// Shortest mark, in bar units, so a change is visible however long the page.
+const MARK: f64 = 6.0;
+
+/// Properties of [`ChangeBar`].
+#[derive(Properties, PartialEq)]
+pub struct ChangeBarProps {
+    /// The comparison whose changes are shown.
+    pub model: Shared<SplitModel>,
+    /// The change the reader stepped to.
+    pub current: Option<usize>,
+    /// Called with the change to go to.
+    pub on_go: Callback<usize>,
+}
+
+/// The change bar.
+#[function_component]
+pub fn ChangeBar(props: &ChangeBarProps) -> Html {
+    // Yew delegates events to the app's root, so the event's current target
+    // is not the bar: measure the bar through its own reference.
+    let bar = use_node_ref();
+    let onclick = {
+        let (bar, model, on_go) = (bar.clone(), props.model.clone(), props.on_go.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = bar.cast::<web_sys::Element>() else {
+                return;
+            };
+            let rect = el.get_bounding_client_rect();
+            if rect.height() <= 0.0 {
+                return;
+            }
+            let at = (f64::from(e.client_y()) - rect.top()) / rect.height();
+            if let Some(i) = model.change_near(at.clamp(0.0, 1.0)) {
+                on_go.emit(i);
+            }
+        })
+    };
+    let marks = props.model.changes.iter().enumerate().map(|(i, c)| {
+        let y = (c.position * SCALE).min(SCALE - MARK);
+        html! {
+            <rect class={classes!("mark", c.kind.class(), (props.current == Some(i)).then_some("current"))}
+                x="0" y={format!("{y:.1}")} width="12" height={MARK.to_string()} />
+        }
+    });
+    html! {
+        // The track spans the comparison without adding to its height (a
+        // page sized to its content, as in an auto-height iframe, would
+        // otherwise grow with a bar sized to the window); the bar sticks in it.
+        <div class="change-track" aria-hidden="true">
+            <div class="change-bar" title="Where the changes are: click to jump">
+                <svg ref={bar} viewBox={format!("0 0 12 {SCALE}")} preserveAspectRatio="none" {onclick}>
+                    { for marks }
+                </svg>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,125 @@
+//! The one-column view: each pair's wording shown once with its changes
+//! interleaved (removed words struck through, added ones underlined), what
+//! only one report says in between, labelled with its report.
+//!
+//! Text hooks: every run carries the report it belongs to (`data-pane` with
+//! `data-text`); a run both reports share is nested in a run of each, so the
+//! text of `[data-pane="a"]` hooks is still report A once, in order.
+
+use yew::prelude::*;
+
+use super::split::{cell_body, cell_classes, fold_toggle, row_classes, CompareProps};
+use crate::view::{Block, Cell, Echo, FoldKind, Piece, Side, Slot, SplitRow};
+
+/// Interleaved runs. `b_live`: B's runs are B's own text here (a pair), not
+/// B's wording shown beside a moved passage of A.
+fn merged_runs(ps: &[Piece], b_live: bool) -> Html {
+    ps.iter()
+        .map(|p| {
+            let t = AttrValue::from(p.text().to_string());
+            match (p, b_live) {
+                (Piece::Same(_), true) => html! {
+                    <span data-pane="b" data-text=""><span data-pane="a" data-text="">{ t }</span></span>
+                },
+                (Piece::Same(_), false) => html! { <span data-pane="a" data-text="">{ t }</span> },
+                (Piece::Removed(_), _) => html! { <del data-pane="a" data-text="">{ t }</del> },
+                (Piece::Added(_), true) => html! { <ins data-pane="b" data-text="">{ t }</ins> },
+                (Piece::Added(_), false) => html! { <ins data-decor="">{ t }</ins> },
+            }
+        })
+        .collect()
+}
+
+/// A pair (or a moved passage with B's wording) shown once, merged.
+fn merged(a: &Cell, runs: &[Piece], echo: Option<&Echo>) -> Html {
+    html! {
+        <div id={a.id.clone()} class={classes!(cell_classes(a), "merged")}>
+            <span class="visually-hidden" data-decor="">{ a.sr_label.clone() }</span>
+            if let Some(b) = &a.badge {
+                <span class="badge" data-decor="" aria-hidden="true">{ b.clone() }</span>
+            }
+            <span class="text">{ merged_runs(runs, echo.is_none()) }</span>
+            if let Some(e) = echo {
+                <span class="echo-note" data-decor="">
+                    { format!(" ({}) ", e.note) }
+                    <a class="jump" href={e.jump.href.clone()}>{ e.jump.label.clone() }</a>
+                </span>
+            }
+            if let Some(n) = &a.numbers {
+                <p class="numbers" data-decor="">{ n.clone() }</p>
+            }
+        </div>
+    }
+}
+
+/// One side's passage on a line of its own, tagged with its report.
+fn stacked(slot: &Slot, side: Side) -> Html {
+    match slot {
+        Slot::Cell(c) => html! {
+            <div id={c.id.clone()} class={cell_classes(c)} data-pane={side.as_str()}>
+                <span class="side-tag" data-decor="" aria-hidden="true">{ side.letter() }</span>
+                { cell_body(c) }
+            </div>
+        },
+        Slot::Echo(e) => html! {
+            <div id={e.id.clone()} class="cell echo" data-decor="">
+                <span class="side-tag" aria-hidden="true">{ side.letter() }</span>
+                <span class="echo-note">{ e.note.clone() }{ ": " }</span>
+                <span class="text">{ super::split::pieces(&e.pieces) }</span>
+                <a class="jump" href={e.jump.href.clone()}>{ e.jump.label.clone() }</a>
+            </div>
+        },
+        Slot::Gap { .. } => Html::default(),
+    }
+}
+
+fn row(r: &SplitRow, current: Option<usize>) -> Html {
+    let body = match (&r.a, &r.b, &r.merged) {
+        (Slot::Cell(a), Slot::Cell(b), Some(runs)) if !a.compact && !b.compact => {
+            merged(a, runs, None)
+        }
+        (Slot::Cell(a), Slot::Echo(e), Some(runs)) => merged(a, runs, Some(e)),
+        _ => html! { <>{ stacked(&r.a, Side::A) }{ stacked(&r.b, Side::B) }</> },
+    };
+    html! {
+        <div id={r.id.clone()} class={classes!(row_classes(r, current), "urow")} tabindex="-1"
+            data-change={r.change.map(|c| c.to_string())}>
+            { body }
+        </div>
+    }
+}
+
+/// The one-column comparison.
+#[function_component]
+pub fn UnifiedView(props: &CompareProps) -> Html {
+    let m = &props.model;
+    let blocks = m.blocks.iter().map(|block| match block {
+        Block::Row(r) => row(r, props.current),
+        Block::Fold(f) => {
+            let open = props.open_folds.contains(&f.id);
+            html! {
+                <>
+                    <div class={classes!("fold-line", (f.kind == FoldKind::Chrome).then_some("chrome"))}>
+                        { fold_toggle(f, open, &props.on_fold) }
+                    </div>
+                    <div id={f.id.clone()} class="folded" hidden={!open}>
+                        { for f.rows.iter().map(|r| row(r, props.current)) }
+                    </div>
+                </>
+            }
+        }
+    });
+    html! {
+        <section class="compare unified-view" aria-label="Comparison in one column">
+            <p class="unified-key">
+                { format!("A · {} and B · {} in one column: ", props.label_a, props.label_b) }
+                <del>{ "only in A" }</del>{ ", " }<ins>{ "only in B" }</ins>
+                { "; a passage only one report has is tagged A or B." }
+            </p>
+            if m.hidden > 0 {
+                <p class="hidden-note">{ format!("{} boilerplate passages left out.", m.hidden) }</p>
+            }
+            <div class="urows">{ for blocks }</div>
+        </section>
+    }
+}
