@@ -28,6 +28,7 @@
 //! assert_eq!(Params::parse("", &ids).0.view, report_diff::params::View::Overview);
 //! ```
 
+use crate::engine::sort;
 use crate::engine::Options;
 use crate::view::BoilerplateDisplay;
 
@@ -240,7 +241,7 @@ impl Params {
                     )),
                 }
             }
-            p.hide.sort_unstable();
+            sort::sort(&mut p.hide);
         }
         if let Some(v) = get("only").filter(|v| !v.is_empty()) {
             match ids.iter().position(|x| *x == v) {

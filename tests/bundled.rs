@@ -1,4 +1,6 @@
 //! The engine on the five bundled reports: the cases they are messy in.
+// Tests are not in the wasm, so the standard sorts' code size does not matter here.
+#![allow(clippy::disallowed_methods)]
 
 use report_diff::corpus;
 use report_diff::engine::boilerplate::Boilerplate;

@@ -1,6 +1,8 @@
 //! The overview of all reports: on the bundled reports (quote groups and
 //! their members, figure divergences, story-map facts), its independence from
 //! the input order, its limits (2 to 20 reports), and no panic on any text.
+// Tests are not in the wasm, so the standard sorts' code size does not matter here.
+#![allow(clippy::disallowed_methods)]
 
 use proptest::prelude::*;
 use report_diff::corpus;

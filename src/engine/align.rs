@@ -27,6 +27,7 @@
 //! result, because ties are broken by quantities that do not depend on which
 //! report is A (scores in fixed point, then position sums).
 
+use crate::engine::sort;
 use std::ops::Range;
 
 use super::score::{self, quantize, Features, Idf};
@@ -253,7 +254,7 @@ pub fn align(
     fill_gaps(&mut groups, &matrix, a, b, idf);
     add_moves(&mut groups, &links, a.len(), b.len());
     grow(&mut groups, a, b, idf, &matrix.cal, &eligible);
-    groups.sort_by_key(|g| g.a.start);
+    sort::sort_by_key(&mut groups, |g| g.a.start);
     mark_anchored(&mut groups, a.len(), b.len());
     Alignment { groups, links }
 }
@@ -312,7 +313,7 @@ impl Calibration {
                 }
             }
         }
-        cos.sort_unstable_by(f64::total_cmp);
+        sort::sort_by(&mut cos, f64::total_cmp);
         let k = cos.len() as f64;
         let quantile = |p: f64, default: f64| {
             if cos.is_empty() {
@@ -417,7 +418,7 @@ pub fn score_matrix(
                     }
                 }
             }
-            near.sort_unstable();
+            sort::sort(&mut near);
             near
         };
         let row = candidates
@@ -477,7 +478,7 @@ fn top_mean(mut v: Vec<f64>, k: usize) -> f64 {
     if v.is_empty() {
         return 0.0;
     }
-    v.sort_unstable_by(|x, y| y.total_cmp(x));
+    sort::sort_by(&mut v, |x, y| y.total_cmp(x));
     let k = k.min(v.len());
     v[..k].iter().sum::<f64>() / k as f64
 }
@@ -586,7 +587,7 @@ pub fn add_echoes(links: &mut Vec<Link>, matrix: &Matrix, a: &Input, b: &Input, 
         }
     }
     links.extend(added);
-    links.sort_by_key(|l| (l.a, l.b));
+    sort::sort_by_key(links, |l| (l.a, l.b));
 }
 
 /// A Fenwick tree over positions keeping prefix maxima.
@@ -632,9 +633,9 @@ struct Item {
 /// `p.b.end <= q.b.start`). O(k log m) with a Fenwick tree over B.
 fn chain_ending(items: &[Item], m: usize) -> Vec<u64> {
     let mut by_start: Vec<usize> = (0..items.len()).collect();
-    by_start.sort_by_key(|&k| items[k].a.start);
+    sort::sort_by_key(&mut by_start, |&k| items[k].a.start);
     let mut by_end = by_start.clone();
-    by_end.sort_by_key(|&k| items[k].a.end);
+    sort::sort_by_key(&mut by_end, |&k| items[k].a.end);
     let mut best = vec![0u64; items.len()];
     let mut tree = MaxTree::new(m);
     let mut inserted = 0;
@@ -680,7 +681,7 @@ fn on_every_heaviest_chain(items: &[Item], n: usize, m: usize) -> Vec<bool> {
         .iter()
         .map(|&k| (items[k].a.end, items[k].b.end))
         .collect();
-    by_end.sort_unstable();
+    sort::sort(&mut by_end);
     let mut max_b_end = Vec::with_capacity(by_end.len());
     let mut run = 0;
     for &(_, be) in &by_end {
@@ -691,7 +692,7 @@ fn on_every_heaviest_chain(items: &[Item], n: usize, m: usize) -> Vec<bool> {
         .iter()
         .map(|&k| (items[k].a.start, items[k].b.start))
         .collect();
-    by_start.sort_unstable();
+    sort::sort(&mut by_start);
     let mut min_b_start = vec![usize::MAX; by_start.len() + 1];
     for (k, &(_, bs)) in by_start.iter().enumerate().rev() {
         min_b_start[k] = min_b_start[k + 1].min(bs);
@@ -767,7 +768,7 @@ pub fn order(links: &[Link], a: &Input, b: &Input, counterparts: &[(usize, usize
 /// they share any evidence at all (the heaviest in-order set of their pairs),
 /// as in a translation or a lightly edited copy.
 pub fn fill_gaps(groups: &mut Vec<Group>, matrix: &Matrix, a: &Input, b: &Input, idf: &Idf) {
-    groups.sort_by_key(|g| g.a.start);
+    sort::sort_by_key(groups, |g| g.a.start);
     let mut filled = Vec::new();
     for w in groups.windows(2) {
         let (ra, rb) = (w[0].a.end..w[1].a.start, w[0].b.end..w[1].b.start);
@@ -825,7 +826,7 @@ pub fn fill_gaps(groups: &mut Vec<Group>, matrix: &Matrix, a: &Input, b: &Input,
         }
     }
     groups.extend(filled);
-    groups.sort_by_key(|g| g.a.start);
+    sort::sort_by_key(groups, |g| g.a.start);
 }
 
 /// Orders `(score, i, j)` candidates best first; ties go to the smaller
@@ -849,7 +850,9 @@ pub fn add_moves(groups: &mut Vec<Group>, links: &[Link], n: usize, m: usize) {
         .filter(|l| l.movable && !used_a[l.a] && !used_b[l.b])
         .map(|l| (quantize(l.score), l.a, l.b, l.strong))
         .collect();
-    cand.sort_unstable_by(|x, y| best_first(&(x.0, x.1, x.2), &(y.0, y.1, y.2)));
+    sort::sort_by(&mut cand, |x, y| {
+        best_first(&(x.0, x.1, x.2), &(y.0, y.1, y.2))
+    });
     for (q, i, j, strong) in cand {
         if used_a[i] || used_b[j] {
             continue;
@@ -964,7 +967,7 @@ pub fn grow(
         if best.is_empty() {
             return;
         }
-        best.sort_by(|x, y| {
+        sort::sort_by(&mut best, |x, y| {
             let key = |t: &Growth| (t.2.start + t.3.start, t.2.end + t.3.end);
             y.0.cmp(&x.0).then(key(x).cmp(&key(y)))
         });

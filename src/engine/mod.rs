@@ -30,6 +30,7 @@ pub mod score;
 pub mod segment;
 /// Sentence vectors (semantic similarity) from precomputed and word-vector tables.
 pub mod semantic;
+pub mod sort;
 pub mod token;
 mod types;
 

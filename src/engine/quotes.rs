@@ -1,6 +1,7 @@
 //! Direct quotes: finding them in a report and matching them across reports, so
 //! a reader sees one remark quoted in several wordings side by side.
 
+use crate::engine::sort;
 use serde::{Deserialize, Serialize};
 
 use super::score::{quantize, unquantize};
@@ -121,7 +122,7 @@ pub fn match_quotes(a: &str, qa: &[Span], b: &str, qb: &[Span]) -> Vec<QuoteMatc
             }
         }
     }
-    cand.sort_unstable_by(super::align::best_first);
+    sort::sort_by(&mut cand, super::align::best_first);
     let mut used_a = vec![false; qa.len()];
     let mut used_b = vec![false; qb.len()];
     let mut pairs = Vec::new();
@@ -137,7 +138,7 @@ pub fn match_quotes(a: &str, qa: &[Span], b: &str, qb: &[Span]) -> Vec<QuoteMatc
             });
         }
     }
-    pairs.sort_by_key(|m| m.a.map(|s| s.0));
+    sort::sort_by_key(&mut pairs, |m| m.a.map(|s| s.0));
     let only = |spans: &[Span], used: &[bool], side_a: bool| {
         spans
             .iter()

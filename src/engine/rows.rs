@@ -1,6 +1,7 @@
 //! Laying aligned groups out as rows in reading order, with inline diffs,
 //! differing numbers, statistics and the similarity figure.
 
+use crate::engine::sort;
 use std::collections::BTreeSet;
 
 use super::align::{self, Alignment, Group};
@@ -176,7 +177,7 @@ impl Layout<'_> {
         let mut anchors: Vec<usize> = (0..self.groups.len())
             .filter(|&g| self.groups[g].anchored)
             .collect();
-        anchors.sort_by_key(|&g| self.groups[g].a.start);
+        sort::sort_by_key(&mut anchors, |&g| self.groups[g].a.start);
         let mut pos = [0, 0];
         for gi in anchors.into_iter().map(Some).chain([None]) {
             for side in [A, B] {
@@ -262,7 +263,7 @@ fn attach_links(rows: &mut [Row], links: &[Link], na: usize, nb: usize) {
                     .filter(|&k| !group_a.contains(&links[k].segment_a)),
             )
             .collect();
-        also.sort_unstable();
+        sort::sort(&mut also);
         also.dedup();
         r.also = also;
     }

@@ -17,6 +17,8 @@
 //! They combine as a noisy-OR: either can vouch for a pair on its own, and when
 //! both do the pair is stronger than either.
 
+use super::sort;
+
 /// Sparse feature vector of one segment: sorted, de-duplicated term ids.
 pub type Features = Vec<u32>;
 
@@ -205,7 +207,7 @@ pub fn unquantize(q: u64) -> f64 {
 /// The union of the features of segments `r`.
 pub(crate) fn merged(fs: &[Features], r: &std::ops::Range<usize>) -> Features {
     let mut v: Features = fs[r.clone()].iter().flatten().copied().collect();
-    v.sort_unstable();
+    sort::sort(&mut v);
     v.dedup();
     v
 }

@@ -392,6 +392,7 @@ pub fn segment(text: &str) -> Vec<Segment> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::sort;
 
     fn texts(t: &str) -> Vec<&str> {
         segment(t).iter().map(|s| &t[s.text.0..s.text.1]).collect()
@@ -400,7 +401,7 @@ mod tests {
     #[test]
     fn abbreviations_are_sorted() {
         let mut v = ABBREVIATIONS.to_vec();
-        v.sort_unstable();
+        sort::sort(&mut v);
         assert_eq!(v, ABBREVIATIONS);
     }
 

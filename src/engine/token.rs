@@ -5,6 +5,7 @@
 //! to exact byte ranges.
 
 use super::Span;
+use crate::engine::sort;
 
 /// What a [`Unit`] of text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -327,7 +328,7 @@ pub fn features(text: &str) -> Vec<String> {
             out.push(format!("c:{p}"));
         }
     }
-    out.sort_unstable();
+    sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -339,7 +340,7 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
         let mut sorted = STOP_WORDS.to_vec();
-        sorted.sort_unstable();
+        sort::sort(&mut sorted);
         assert_eq!(sorted, STOP_WORDS);
     }
 

@@ -6,6 +6,7 @@
 //! and another one, scrolled to the passage (`#r{row}-{a|b}`, the ids of
 //! [`split_model`](super::split_model) cells).
 
+use crate::engine::sort;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -534,7 +535,7 @@ pub fn overview_model(
         ));
     }
     // The engine's order, re-sorted by how many shown reports tell each fact.
-    facts.sort_by_key(|x| std::cmp::Reverse(x.0));
+    sort::sort_by_key(&mut facts, |x| std::cmp::Reverse(x.0));
     m.facts = facts.into_iter().map(|(_, f)| f).collect();
     for &r in &shown {
         let col = m.columns.iter().position(|c| c.index == r).unwrap_or(0);
@@ -589,7 +590,7 @@ pub fn overview_model(
             })
             .collect();
         // The reference first, then by report.
-        wordings.sort_by_key(|w| !w.reference);
+        sort::sort_by_key(&mut wordings, |w| !w.reference);
         if wordings.is_empty() || reference.is_none() {
             continue;
         }
@@ -659,7 +660,7 @@ pub fn overview_model(
         });
     }
     // Divergences among the shown reports first (stable: the engine's order).
-    m.figures.sort_by_key(|f| !f.divergent);
+    sort::sort_by_key(&mut m.figures, |f| !f.divergent);
 
     // Names.
     for g in &o.names {

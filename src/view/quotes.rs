@@ -2,6 +2,7 @@
 //! wordings, side by side with its word changes, then the quotes only one
 //! report has.
 
+use crate::engine::sort;
 use std::rc::Rc;
 
 use super::{side_pieces, slice, Piece, Side};
@@ -111,7 +112,7 @@ pub fn quotes_model(cmp: &Comparison, text_a: &str, text_b: &str) -> QuotesModel
         }
     }
     // The engine lists A's singles before B's; keep that whatever it does.
-    m.singles.sort_by_key(|q| q.side == Side::B);
+    sort::sort_by_key(&mut m.singles, |q| q.side == Side::B);
     m
 }
 

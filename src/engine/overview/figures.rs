@@ -8,6 +8,7 @@
 //! ("82%" against "over 80%") is a divergence. Two different figures of one
 //! sentence never measure the same thing ("May 22 … on Thursday (May 21)").
 
+use crate::engine::sort;
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
@@ -511,7 +512,7 @@ pub(crate) fn group(
             links.push(((score * 1e6).round() as u64, x, y));
         }
     }
-    links.sort_by(|l, m| {
+    sort::sort_by(&mut links, |l, m| {
         m.0.cmp(&l.0).then_with(|| {
             let key = |k: &(u64, usize, usize)| {
                 let (p, q) = (text(k.1), text(k.2));
@@ -554,7 +555,7 @@ pub(crate) fn group(
         .sets()
         .into_iter()
         .map(|mut set| {
-            set.sort_by(|&x, &y| all[x].0.cmp(&all[y].0));
+            sort::sort_by(&mut set, |&x, &y| all[x].0.cmp(&all[y].0));
             let mentions: Vec<Figure> = set.iter().map(|&x| all[x].0.clone()).collect();
             let values: BTreeSet<String> = mentions.iter().map(|f| f.value.clone()).collect();
             let in_report: BTreeSet<usize> = mentions.iter().map(|f| f.report).collect();
@@ -596,7 +597,7 @@ pub(crate) fn group(
         })
         .collect();
     // Divergences first, then what most reports give, then by kind and value.
-    groups.sort_by(|a, b| {
+    sort::sort_by(&mut groups, |a, b| {
         b.divergent
             .cmp(&a.divergent)
             .then(b.reports.len().cmp(&a.reports.len()))

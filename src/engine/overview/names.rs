@@ -23,6 +23,7 @@
 //! shorter one's words appear, in order, in the longer one ("Trump",
 //! "Donald Trump", "U.S. President Donald Trump").
 
+use crate::engine::sort;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -458,7 +459,7 @@ pub(crate) fn find(docs: &[Document], refs: &[ReportRef]) -> Names {
                     span: mentions[m].1,
                 })
                 .collect();
-            list.sort();
+            sort::sort(&mut list);
             (
                 NameGroup {
                     name,
@@ -474,7 +475,7 @@ pub(crate) fn find(docs: &[Document], refs: &[ReportRef]) -> Names {
             )
         })
         .collect();
-    groups.sort_by(|(a, _), (b, _)| {
+    sort::sort_by(&mut groups, |(a, _), (b, _)| {
         b.reports
             .len()
             .cmp(&a.reports.len())
@@ -489,7 +490,7 @@ pub(crate) fn find(docs: &[Document], refs: &[ReportRef]) -> Names {
         }
     }
     for v in &mut by_report {
-        v.sort();
+        sort::sort(v);
     }
     Names {
         groups: groups.into_iter().map(|(g, _)| g).collect(),

@@ -14,6 +14,7 @@
 //! out (organisations do not speak). The group's speaker is the one most of
 //! its members are attributed to.
 
+use crate::engine::sort;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -213,7 +214,7 @@ pub(crate) fn group(
         .sets()
         .into_iter()
         .map(|mut set| {
-            set.sort_by_key(|&x| (all[x].0, all[x].1));
+            sort::sort_by_key(&mut set, |&x| (all[x].0, all[x].1));
             // The wording most like the others is the reference; among equals
             // the longest, then the first by text, then by report name.
             let likeness =
@@ -284,7 +285,7 @@ pub(crate) fn group(
         })
         .collect();
     // Quoted by the most reports first, then the most wordings, then by text.
-    groups.sort_by(|a, b| {
+    sort::sort_by(&mut groups, |a, b| {
         let t = |g: &QuoteGroup| {
             let m = &g.members[g.reference];
             slice(&docs[m.report], m.span).to_string()

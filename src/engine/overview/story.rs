@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{is_story, slice, Pairwise, ReportRef, UnionFind};
+use crate::engine::sort;
 use crate::engine::{Comparison, Document, RowKind, Span};
 
 /// Shortest sentence (in words) that can state a fact: shorter lines are
@@ -113,7 +114,9 @@ fn pair_links(cmp: &Comparison) -> Vec<(Span, Span, f64)> {
         )
         .collect();
     // One entry per pair of ranges, with its best score.
-    out.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
+    sort::sort_by(&mut out, |x, y| {
+        (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2))
+    });
     out.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
     out
 }
@@ -222,7 +225,7 @@ impl StoryMap {
     fn cluster(&mut self, docs: &[Document], mut links: Vec<Link>, together: &Together) {
         let n = self.report_of.len();
         let text = |x: usize| slice(&docs[self.report_of[x]], self.span_of[x]);
-        links.sort_by(|l, m| {
+        sort::sort_by(&mut links, |l, m| {
             let key = |k: &Link| {
                 let (p, q) = (text(k.x), text(k.y));
                 (p.min(q), p.max(q))
@@ -392,7 +395,7 @@ impl StoryMap {
                 },
             ));
         }
-        facts.sort_by(|a, b| a.0.cmp(&b.0));
+        sort::sort_by(&mut facts, |a, b| a.0.cmp(&b.0));
         let facts: Vec<Fact> = facts.into_iter().map(|(_, f)| f).collect();
         let tallies = refs
             .iter()

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::{slice, FigureKind, Overview};
+use crate::engine::sort;
 use crate::engine::Document;
 
 /// Coverage from which one report's story counts as contained in another's.
@@ -92,7 +93,9 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
             contained.push((c.of.index, c.by.index));
         }
     }
-    contained.sort_by(|x, y| (name(x.0), name(x.1)).cmp(&(name(y.0), name(y.1))));
+    sort::sort_by(&mut contained, |x, y| {
+        (name(x.0), name(x.1)).cmp(&(name(y.0), name(y.1)))
+    });
     // A pair contained both ways tells the same story: said once.
     let mut said = 0;
     for &(of, by) in &contained {
@@ -162,7 +165,7 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
         .filter(|r| r.alone > 0)
         .map(|r| (r.alone, r.report.name.as_str()))
         .collect();
-    alone.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
+    sort::sort_by(&mut alone, |x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
     if !alone.is_empty() {
         let items: Vec<String> = alone
             .iter()
@@ -195,7 +198,7 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
             .iter()
             .map(|(r, vs)| {
                 let mut vs: Vec<String> = vs.iter().map(|v| v.to_string()).collect();
-                vs.sort();
+                sort::sort(&mut vs);
                 format!("{r} says {}", join(&vs))
             })
             .collect();
@@ -241,7 +244,7 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
             g.reports.len(),
             join(&{
                 let mut v: Vec<String> = g.reports.iter().map(|r| r.name.clone()).collect();
-                v.sort();
+                sort::sort(&mut v);
                 v
             }),
             g.wordings,
@@ -287,12 +290,14 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
             .push((g.mentions.len(), g.name.clone()));
     }
     let mut named: Vec<(&str, Vec<(usize, String)>)> = named.into_iter().collect();
-    named.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
+    sort::sort_by(&mut named, |a, b| {
+        b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0))
+    });
     let items: Vec<String> = named
         .iter_mut()
         .take(2)
         .map(|(r, list)| {
-            list.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+            sort::sort_by(list, |a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
             let top: Vec<String> = list.iter().take(LIST).map(|x| x.1.clone()).collect();
             let more = list.len().saturating_sub(LIST);
             let tail = if more > 0 {
