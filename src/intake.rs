@@ -217,7 +217,11 @@ fn status_text(code: u16) -> Option<&'static str> {
 /// "1.2 MB", "800 KB", "12 bytes".
 pub fn size(bytes: usize) -> String {
     match bytes {
-        b if b >= 1024 * 1024 => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+        b if b >= 1024 * 1024 => {
+            // Tenths of a MB, rounded, in integers (no float formatter in the wasm).
+            let tenths = (b as u64 * 10 + 512 * 1024) / (1024 * 1024);
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
         b if b >= 1024 => format!("{} KB", b / 1024),
         b => format!("{b} bytes"),
     }

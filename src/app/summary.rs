@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::engine::score::percent;
 use crate::engine::Stats;
 
 /// Properties of [`Summary`].
@@ -22,7 +23,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         <>
             <p class="summary" aria-live="polite">
                 <strong title="Words of aligned passages, each pair weighted by how closely it matches, over all story words">
-                    { format!("{:.0}% similar", props.similarity * 100.0) }
+                    { format!("{} similar", percent(props.similarity)) }
                 </strong>
                 { format!(
                     " · {} same · {} reworded · {} moved · {} only in A · {} only in B · {} site chrome",

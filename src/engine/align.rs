@@ -27,10 +27,10 @@
 //! result, because ties are broken by quantities that do not depend on which
 //! report is A (scores in fixed point, then position sums).
 
-use crate::engine::sort;
 use std::ops::Range;
 
 use super::score::{self, quantize, Features, Idf};
+use super::sort;
 
 /// Score bars, which depend on the evidence a pair can have: words alone
 /// score lower than words and meaning together (a rewritten sentence shares

@@ -1,10 +1,10 @@
 //! Direct quotes: finding them in a report and matching them across reports, so
 //! a reader sees one remark quoted in several wordings side by side.
 
-use crate::engine::sort;
 use serde::{Deserialize, Serialize};
 
 use super::score::{quantize, unquantize};
+use super::sort;
 use super::token::{features, word_count};
 use super::Span;
 

@@ -1,12 +1,12 @@
 //! Laying aligned groups out as rows in reading order, with inline diffs,
 //! differing numbers, statistics and the similarity figure.
 
-use crate::engine::sort;
 use std::collections::BTreeSet;
 
 use super::align::{self, Alignment, Group};
 use super::boilerplate::Boilerplate;
 use super::inline::{self, InlineOp, Tag};
+use super::sort;
 use super::{
     segment, token, Comparison, Confidence, Coverage, Document, Link, NumberChange, Options,
     Relation, Row, RowKind, Span, Stats,

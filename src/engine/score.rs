@@ -194,6 +194,19 @@ pub fn quantize(s: f64) -> u64 {
     (s.clamp(0.0, 1e6) * 1e6).round() as u64
 }
 
+/// A share (`0..=1`) as a whole percentage for display, e.g. "37%" (rounded
+/// half away from zero). Formatting the integer rather than the float with
+/// `{:.0}` keeps the float formatter (about 10 KB of wasm) out of the app.
+///
+/// ```
+/// use report_diff::engine::score::percent;
+/// assert_eq!(percent(0.374), "37%");
+/// assert_eq!(percent(1.0), "100%");
+/// ```
+pub fn percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round() as i64)
+}
+
 /// The score a fixed-point value stands for (the inverse of [`quantize`]).
 ///
 /// ```

@@ -4,8 +4,8 @@
 //! Units cover their text without gaps, so every later step can map results back
 //! to exact byte ranges.
 
+use super::sort;
 use super::Span;
-use crate::engine::sort;
 
 /// What a [`Unit`] of text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

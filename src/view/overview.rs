@@ -6,12 +6,13 @@
 //! and another one, scrolled to the passage (`#r{row}-{a|b}`, the ids of
 //! [`split_model`](super::split_model) cells).
 
-use crate::engine::sort;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::{side_pieces, slice, Piece, Side};
 use crate::engine::overview::{Overview, Pairwise};
+use crate::engine::score::percent;
+use crate::engine::sort;
 use crate::engine::{Collection, Span};
 use crate::params::{Params, View};
 
@@ -451,12 +452,12 @@ pub fn overview_model(
                     let mut p = params.clone();
                     (p.a, p.b, p.view) = (of.min(by), of.max(by), View::Split);
                     CoverageCell::Share {
-                        text: format!("{:.0}%", c.share * 100.0),
+                        text: percent(c.share),
                         band: (c.share * 4.0).round().clamp(0.0, 4.0) as u8,
                         label: format!(
-                            "{} tells {:.0}% of {}’s story ({} of {} sentences); open the two side by side",
+                            "{} tells {} of {}’s story ({} of {} sentences); open the two side by side",
                             ids[by],
-                            c.share * 100.0,
+                            percent(c.share),
                             ids[of],
                             c.shared,
                             c.total

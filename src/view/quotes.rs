@@ -2,11 +2,12 @@
 //! wordings, side by side with its word changes, then the quotes only one
 //! report has.
 
-use crate::engine::sort;
 use std::rc::Rc;
 
 use super::{side_pieces, slice, Piece, Side};
 use crate::engine::quotes::QuoteMatch;
+use crate::engine::score::percent;
+use crate::engine::sort;
 use crate::engine::Comparison;
 
 /// A remark both reports quote.
@@ -98,7 +99,7 @@ pub fn quotes_model(cmp: &Comparison, text_a: &str, text_b: &str) -> QuotesModel
             (Some(_), Some(_)) => m.pairs.push(QuotePair {
                 a: wording(q, Side::A, text_a),
                 b: wording(q, Side::B, text_b),
-                score: format!("{:.0}% of the words in common", q.score * 100.0),
+                score: format!("{} of the words in common", percent(q.score)),
             }),
             (Some(s), None) | (None, Some(s)) => {
                 let side = if q.a.is_some() { Side::A } else { Side::B };

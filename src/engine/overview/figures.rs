@@ -8,13 +8,13 @@
 //! ("82%" against "over 80%") is a divergence. Two different figures of one
 //! sentence never measure the same thing ("May 22 … on Thursday (May 21)").
 
-use crate::engine::sort;
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
 use super::story::StoryMap;
 use super::{is_story, slice, ReportRef, TermWeights, UnionFind};
+use crate::engine::sort;
 use crate::engine::token::{features, is_stop_word, stem, units, Unit, UnitClass};
 use crate::engine::{Document, Span};
 

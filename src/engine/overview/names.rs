@@ -23,7 +23,6 @@
 //! shorter one's words appear, in order, in the longer one ("Trump",
 //! "Donald Trump", "U.S. President Donald Trump").
 
-use crate::engine::sort;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -31,6 +30,7 @@ use serde::{Deserialize, Serialize};
 use super::figures::is_calendar_word;
 use super::{is_story, ReportRef, UnionFind};
 use crate::engine::segment::SegmentKind;
+use crate::engine::sort;
 use crate::engine::token::{units, Unit, UnitClass};
 use crate::engine::{Document, Span};
 

@@ -14,7 +14,6 @@
 //! out (organisations do not speak). The group's speaker is the one most of
 //! its members are attributed to.
 
-use crate::engine::sort;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -24,6 +23,7 @@ use super::{slice, ReportRef, UnionFind};
 use crate::engine::inline::{self, InlineOp};
 use crate::engine::quotes::{similarity, MIN_SCORE};
 use crate::engine::segment::opens_paragraph;
+use crate::engine::sort;
 use crate::engine::token::{features, fold_typography, is_cjk};
 use crate::engine::{Document, Options, Span};
 

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::{slice, FigureKind, Overview};
+use crate::engine::score::percent;
 use crate::engine::sort;
 use crate::engine::Document;
 
@@ -43,10 +44,6 @@ fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-fn percent(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
 }
 
 /// Writes the summary of `o`, whose reports are `docs`.
