@@ -32,7 +32,7 @@ pub fn Picker(props: &PickerProps) -> Html {
         })
     };
     let id = format!("pick-{}", props.side);
-    let label = format!("Report {}", props.side.to_uppercase());
+    let label = format!("Report {}", props.side.to_ascii_uppercase());
     let chosen = props.reports.get(props.selected);
     html! {
         <div class="picker">

@@ -38,12 +38,16 @@ fn clip(s: &str) -> String {
     }
 }
 
-/// The sentence with its first letter capitalised.
+/// The sentence with its first letter capitalised. Only an ASCII letter is: the
+/// summary's own words are English, and a sentence that starts with a report's
+/// name keeps any other first letter as the name has it. (Full Unicode
+/// upper-casing would also put its 12 KB table into the wasm.)
 fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// Writes the summary of `o`, whose reports are `docs`.
