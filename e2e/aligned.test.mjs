@@ -64,7 +64,7 @@ test('a moved passage is compared in place and linked both ways', T, async () =>
   // scroll then races with.
   await link.scrollIntoViewIfNeeded();
   assert.match(await target.getAttribute('class'), /compact/);
-  assert.equal(await target.locator('a.jump').getAttribute('href'), `#${await moved.getAttribute('id')}`);
+  assert.equal(await target.locator('a.jump').first().getAttribute('href'), `#${await moved.getAttribute('id')}`);
   await link.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((h) => location.hash === h, href);

@@ -401,6 +401,31 @@ test('a link to a passage opens the fold that holds it, and focuses it', { timeo
   await page.context().close();
 });
 
+test('"also in" links reach every other counterpart, opening its fold', T, async () => {
+  const page = await h.newPage({ viewport: { width: 1280, height: 800 } });
+  await openApp(page, h, '?a=003&b=000');
+  const links = page.locator('.also a.jump');
+  assert.ok((await links.count()) > 5, 'a fact 003 tells several times has several counterparts');
+  // One whose target sits in a closed fold.
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const folded = await page.evaluate((hs) => hs.find((h) => document.querySelector(h)?.closest('.folded[hidden]')), hrefs);
+  assert.ok(folded, 'some counterpart is folded away');
+  const link = links.locator(`xpath=self::*[@href="${folded}"]`).first();
+  assert.match(await link.getAttribute('aria-label'), /^[↑↓]\d+, also in [AB], (later|earlier)(, restated|, translated)?: “/);
+  await link.scrollIntoViewIfNeeded();
+  await link.click();
+  const id = folded.slice(1);
+  await page.waitForFunction((id) => document.activeElement?.id === id, id);
+  await page.waitForFunction((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.top < window.innerHeight;
+  }, id);
+  assert.equal(new URL(page.url()).hash, folded);
+  await expectPaneShows(page, 'a', '003');
+  await expectPaneShows(page, 'b', '000');
+  await page.context().close();
+});
+
 test('no page errors, console errors, panics or failed requests in this file', () => {
   assertNoErrors(h);
 });

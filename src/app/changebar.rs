@@ -49,10 +49,13 @@ pub fn ChangeBar(props: &ChangeBarProps) -> Html {
         })
     };
     let marks = props.model.changes.iter().enumerate().map(|(i, c)| {
-        let y = (c.position * SCALE).min(SCALE - MARK);
+        // The current change stands out by size as well as colour.
+        let current = props.current == Some(i);
+        let h = if current { MARK * 2.5 } else { MARK };
+        let y = (c.position * SCALE - (h - MARK) / 2.0).clamp(0.0, SCALE - h);
         html! {
-            <rect class={classes!("mark", c.kind.class(), (props.current == Some(i)).then_some("current"))}
-                x="0" y={format!("{y:.1}")} width="12" height={MARK.to_string()} />
+            <rect class={classes!("mark", c.kind.class(), current.then_some("current"))}
+                x="0" y={format!("{y:.1}")} width="12" height={format!("{h:.1}")} />
         }
     });
     html! {

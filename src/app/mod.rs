@@ -433,8 +433,8 @@ pub fn App(props: &AppProps) -> Html {
     {
         let (root, d) = (root.clone(), d.clone());
         use_effect_with(
-            (state.focus.clone(), p.view, p.a, p.b),
-            move |(focus, _, _, _)| {
+            (state.focus.clone(), state.reveals, p.view, p.a, p.b),
+            move |(focus, _, _, _, _)| {
                 if let (Some(target), Some(el)) = (focus, root.cast::<web_sys::Element>()) {
                     if let Some(found) = dom::find(&el, target) {
                         // A jump from another view: no smooth scroll from
@@ -614,6 +614,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let on_fold = dispatch(&d, Action::ToggleFold);
+    let on_reveal = dispatch(&d, Action::Reveal);
     let on_step = dispatch(&d, move |forward| Action::Step {
         forward,
         total,
@@ -752,6 +753,7 @@ pub fn App(props: &AppProps) -> Html {
                             open_folds,
                             current,
                             on_fold,
+                            on_reveal,
                         };
                         html! {
                             <>

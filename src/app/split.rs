@@ -34,12 +34,38 @@ pub(super) fn cell_classes(c: &Cell) -> Classes {
     )
 }
 
+/// A link to another place in the comparison. A plain click goes through
+/// the app (`on_reveal`, with the target's id), which opens a fold holding
+/// the target before bringing it into view; other clicks (a new tab) are the
+/// browser's.
+pub(super) fn jump_link(
+    href: &str,
+    label: &str,
+    hint: Option<&str>,
+    on_reveal: &Callback<String>,
+) -> Html {
+    let onclick = {
+        let (id, on_reveal) = (href.trim_start_matches('#').to_string(), on_reveal.clone());
+        Callback::from(move |e: MouseEvent| {
+            if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+                e.prevent_default();
+                on_reveal.emit(id.clone());
+            }
+        })
+    };
+    // The accessible name starts with the visible label (WCAG 2.5.3).
+    html! {
+        <a class="jump" href={href.to_string()} title={hint.map(str::to_string)}
+            aria-label={hint.map(|h| format!("{label}, {h}"))} {onclick}>{ label.to_string() }</a>
+    }
+}
+
 /// What a passage's cell holds: its relation (for screen readers), badge,
-/// text, link and numbers. A compact (moved, compared elsewhere) passage
+/// text, links and numbers. A compact (moved, compared elsewhere) passage
 /// puts its link first, so the one visible line says where to look.
-pub(super) fn cell_body(c: &Cell) -> Html {
+pub(super) fn cell_body(c: &Cell, on_reveal: &Callback<String>) -> Html {
     let jump = c.jump.as_ref().map(|j| {
-        html! { <a class="jump" data-decor="" href={j.href.clone()}>{ j.label.clone() }</a> }
+        html! { <span data-decor="">{ jump_link(&j.href, &j.label, None, on_reveal) }</span> }
     });
     html! {
         <>
@@ -50,6 +76,12 @@ pub(super) fn cell_body(c: &Cell) -> Html {
             if c.compact { { jump.clone().unwrap_or_default() } }
             <span class="text" data-text="">{ pieces(&c.pieces) }</span>
             if !c.compact { { jump.unwrap_or_default() } }
+            if !c.also.is_empty() {
+                <span class="also" data-decor="">
+                    <span class="also-label">{ c.also_label.clone() }</span>
+                    { for c.also.iter().map(|a| jump_link(&a.href, &a.label, Some(&a.hint), on_reveal)) }
+                </span>
+            }
             if let Some(n) = &c.numbers {
                 <p class="numbers" data-decor="">{ n.clone() }</p>
             }
@@ -57,18 +89,18 @@ pub(super) fn cell_body(c: &Cell) -> Html {
     }
 }
 
-fn td(slot: &Slot, side: Side) -> Html {
+fn td(slot: &Slot, side: Side, on_reveal: &Callback<String>) -> Html {
     let pane = side.as_str();
     match slot {
         Slot::Cell(c) => html! {
-            <td id={c.id.clone()} class={cell_classes(c)} data-pane={pane}>{ cell_body(c) }</td>
+            <td id={c.id.clone()} class={cell_classes(c)} data-pane={pane}>{ cell_body(c, on_reveal) }</td>
         },
         Slot::Echo(e) => html! {
             <td id={e.id.clone()} class="cell echo" data-pane={pane}>
                 <div data-decor="">
                     <span class="echo-note">{ e.note.clone() }{ ": " }</span>
                     <span class="text">{ pieces(&e.pieces) }</span>
-                    <a class="jump" href={e.jump.href.clone()}>{ e.jump.label.clone() }</a>
+                    { jump_link(&e.jump.href, &e.jump.label, None, on_reveal) }
                 </div>
             </td>
         },
@@ -90,12 +122,12 @@ pub(super) fn row_classes(r: &SplitRow, current: Option<usize>) -> Classes {
     )
 }
 
-fn tr(r: &SplitRow, current: Option<usize>) -> Html {
+fn tr(r: &SplitRow, current: Option<usize>, on_reveal: &Callback<String>) -> Html {
     html! {
         <tr id={r.id.clone()} class={row_classes(r, current)} tabindex="-1"
             data-change={r.change.map(|c| c.to_string())}>
-            { td(&r.a, Side::A) }
-            { td(&r.b, Side::B) }
+            { td(&r.a, Side::A, on_reveal) }
+            { td(&r.b, Side::B, on_reveal) }
         </tr>
     }
 }
@@ -134,6 +166,8 @@ pub struct CompareProps {
     pub current: Option<usize>,
     /// Opens or closes the fold with this id.
     pub on_fold: Callback<String>,
+    /// Brings the element with this id into view (opening its fold).
+    pub on_reveal: Callback<String>,
 }
 
 /// The aligned side-by-side comparison, as a table.
@@ -149,7 +183,7 @@ pub fn SplitView(props: &CompareProps) -> Html {
     };
     for block in &m.blocks {
         match block {
-            Block::Row(r) => rows.push(tr(r, props.current)),
+            Block::Row(r) => rows.push(tr(r, props.current, &props.on_reveal)),
             Block::Fold(f) => {
                 flush(&mut rows, &mut bodies);
                 let open = props.open_folds.contains(&f.id);
@@ -159,7 +193,7 @@ pub fn SplitView(props: &CompareProps) -> Html {
                             <tr><td colspan="2">{ fold_toggle(f, open, &props.on_fold) }</td></tr>
                         </tbody>
                         <tbody id={f.id.clone()} class="folded" hidden={!open}>
-                            { for f.rows.iter().map(|r| tr(r, props.current)) }
+                            { for f.rows.iter().map(|r| tr(r, props.current, &props.on_reveal)) }
                         </tbody>
                     </>
                 });

@@ -50,6 +50,9 @@ pub struct State {
     /// Single-character shortcuts (n, p, j, k, ?) are on (WCAG 2.1.4: a
     /// reader can turn them off).
     pub single_keys: bool,
+    /// Counts requests to bring a passage into view, so asking for the same
+    /// one again still scrolls there.
+    pub reveals: u32,
     /// The outcome of the last export, for the status line.
     pub status: Option<String>,
     /// Markdown the clipboard refused, shown for copying by hand.
@@ -98,6 +101,9 @@ pub enum Action {
     ToggleFold(String),
     /// Open a fold (a passage in it was asked for).
     OpenFold(String),
+    /// Bring the element with this id into view and focus it (a link inside
+    /// the comparison was followed).
+    Reveal(String),
     /// Step to the next (or previous) of `total` changes, wrapping around.
     Step {
         /// Forward or back.
@@ -182,6 +188,10 @@ impl Reducible for State {
                 open.insert(id);
                 s.open_folds = Rc::new(open);
             }
+            Action::Reveal(id) => {
+                s.focus = Some(id);
+                s.reveals = s.reveals.wrapping_add(1);
+            }
             Action::Step {
                 forward,
                 total,
@@ -259,6 +269,7 @@ impl State {
             current: None,
             steps: 0,
             focus_step: false,
+            reveals: 0,
             shortcuts_open: false,
             single_keys: o.single_keys,
             status: None,

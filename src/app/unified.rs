@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use super::split::{cell_body, cell_classes, fold_toggle, row_classes, CompareProps};
+use super::split::{cell_body, cell_classes, fold_toggle, jump_link, row_classes, CompareProps};
 use crate::view::{Block, Cell, Echo, FoldKind, Piece, Side, Slot, SplitRow};
 
 /// Interleaved runs. `b_live`: B's runs are B's own text here (a pair), not
@@ -31,7 +31,7 @@ fn merged_runs(ps: &[Piece], b_live: bool) -> Html {
 }
 
 /// A pair (or a moved passage with B's wording) shown once, merged.
-fn merged(a: &Cell, runs: &[Piece], echo: Option<&Echo>) -> Html {
+fn merged(a: &Cell, runs: &[Piece], echo: Option<&Echo>, on_reveal: &Callback<String>) -> Html {
     html! {
         <div id={a.id.clone()} class={classes!(cell_classes(a), "merged")}>
             <span class="visually-hidden" data-decor="">{ a.sr_label.clone() }</span>
@@ -42,7 +42,13 @@ fn merged(a: &Cell, runs: &[Piece], echo: Option<&Echo>) -> Html {
             if let Some(e) = echo {
                 <span class="echo-note" data-decor="">
                     { format!(" ({}) ", e.note) }
-                    <a class="jump" href={e.jump.href.clone()}>{ e.jump.label.clone() }</a>
+                    { jump_link(&e.jump.href, &e.jump.label, None, on_reveal) }
+                </span>
+            }
+            if !a.also.is_empty() {
+                <span class="also" data-decor="">
+                    <span class="also-label">{ a.also_label.clone() }</span>
+                    { for a.also.iter().map(|x| jump_link(&x.href, &x.label, Some(&x.hint), on_reveal)) }
                 </span>
             }
             if let Some(n) = &a.numbers {
@@ -53,12 +59,12 @@ fn merged(a: &Cell, runs: &[Piece], echo: Option<&Echo>) -> Html {
 }
 
 /// One side's passage on a line of its own, tagged with its report.
-fn stacked(slot: &Slot, side: Side) -> Html {
+fn stacked(slot: &Slot, side: Side, on_reveal: &Callback<String>) -> Html {
     match slot {
         Slot::Cell(c) => html! {
             <div id={c.id.clone()} class={cell_classes(c)} data-pane={side.as_str()}>
                 <span class="side-tag" data-decor="" aria-hidden="true">{ side.letter() }</span>
-                { cell_body(c) }
+                { cell_body(c, on_reveal) }
             </div>
         },
         Slot::Echo(e) => html! {
@@ -66,20 +72,22 @@ fn stacked(slot: &Slot, side: Side) -> Html {
                 <span class="side-tag" aria-hidden="true">{ side.letter() }</span>
                 <span class="echo-note">{ e.note.clone() }{ ": " }</span>
                 <span class="text">{ super::split::pieces(&e.pieces) }</span>
-                <a class="jump" href={e.jump.href.clone()}>{ e.jump.label.clone() }</a>
+                { jump_link(&e.jump.href, &e.jump.label, None, on_reveal) }
             </div>
         },
         Slot::Gap { .. } => Html::default(),
     }
 }
 
-fn row(r: &SplitRow, current: Option<usize>) -> Html {
+fn row(r: &SplitRow, current: Option<usize>, on_reveal: &Callback<String>) -> Html {
     let body = match (&r.a, &r.b, &r.merged) {
         (Slot::Cell(a), Slot::Cell(b), Some(runs)) if !a.compact && !b.compact => {
-            merged(a, runs, None)
+            merged(a, runs, None, on_reveal)
         }
-        (Slot::Cell(a), Slot::Echo(e), Some(runs)) => merged(a, runs, Some(e)),
-        _ => html! { <>{ stacked(&r.a, Side::A) }{ stacked(&r.b, Side::B) }</> },
+        (Slot::Cell(a), Slot::Echo(e), Some(runs)) => merged(a, runs, Some(e), on_reveal),
+        _ => {
+            html! { <>{ stacked(&r.a, Side::A, on_reveal) }{ stacked(&r.b, Side::B, on_reveal) }</> }
+        }
     };
     html! {
         <div id={r.id.clone()} class={classes!(row_classes(r, current), "urow")} tabindex="-1"
@@ -94,7 +102,7 @@ fn row(r: &SplitRow, current: Option<usize>) -> Html {
 pub fn UnifiedView(props: &CompareProps) -> Html {
     let m = &props.model;
     let blocks = m.blocks.iter().map(|block| match block {
-        Block::Row(r) => row(r, props.current),
+        Block::Row(r) => row(r, props.current, &props.on_reveal),
         Block::Fold(f) => {
             let open = props.open_folds.contains(&f.id);
             html! {
@@ -103,7 +111,7 @@ pub fn UnifiedView(props: &CompareProps) -> Html {
                         { fold_toggle(f, open, &props.on_fold) }
                     </div>
                     <div id={f.id.clone()} class="folded" hidden={!open}>
-                        { for f.rows.iter().map(|r| row(r, props.current)) }
+                        { for f.rows.iter().map(|r| row(r, props.current, &props.on_reveal)) }
                     </div>
                 </>
             }

@@ -29,8 +29,8 @@ pub use overview::{
 };
 pub use quotes::{quotes_model, QuotePair, QuoteSingle, QuotesModel};
 pub use split::{
-    split_model, Block, Cell, CellKind, Change, ChangeKind, Echo, Fold, FoldKind, Jump, Slot,
-    SplitModel, SplitRow, FOLD_KEEP, FOLD_MIN, LOOSE,
+    split_model, AlsoLink, Block, Cell, CellKind, Change, ChangeKind, Echo, Fold, FoldKind, Jump,
+    Slot, SplitModel, SplitRow, FOLD_KEEP, FOLD_MIN, LOOSE,
 };
 pub use translation::{translation_model, TranslationModel, TranslationRow};
 

@@ -16,9 +16,10 @@
 use super::{side_pieces, slice, BoilerplateDisplay, Label, Piece, Side};
 use crate::engine::boilerplate::Boilerplate;
 use crate::engine::inline::{InlineOp, Tag};
-use crate::engine::{Comparison, NumberChange, Row, RowKind, Span};
+use crate::engine::{Comparison, Confidence, NumberChange, Relation, Row, RowKind, Span};
 
-/// Pairs scoring below this are labelled as loose matches.
+/// Without the aligner's confidence, pairs scoring below this are labelled
+/// as loose matches.
 pub const LOOSE: f64 = 0.25;
 
 /// Rows of a one-sided run shown before the rest is folded.
@@ -61,6 +62,20 @@ pub struct Jump {
     pub label: String,
 }
 
+/// A link to another counterpart of a passage, one its row does not show
+/// (the other report states the fact more than once, or elsewhere).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlsoLink {
+    /// `#r12-b`.
+    pub href: String,
+    /// What the link says: its direction and number, "↓2".
+    pub label: String,
+    /// What it leads to, for screen readers and as a tooltip: the relation
+    /// and the counterpart's first words ("also in B, later, restated:
+    /// “Trump delayed…”").
+    pub hint: String,
+}
+
 /// One side of a row that holds this report's passage.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
@@ -84,6 +99,11 @@ pub struct Cell {
     pub jump: Option<Jump>,
     /// Numbers that differ in the pair, as a sentence.
     pub numbers: Option<String>,
+    /// The passage's other counterparts, beyond the one its row shows, in
+    /// the other report's order, shown after [`Cell::also_label`].
+    pub also: Vec<AlsoLink>,
+    /// "also in B:", when there are such links.
+    pub also_label: String,
     /// A moved passage at its own position, compared elsewhere: shown as a
     /// one-line reference back to the comparison.
     pub compact: bool,
@@ -242,6 +262,15 @@ pub struct SplitModel {
     pub hidden: usize,
 }
 
+/// A tentative pair: the aligner says so, or (without its confidence) few
+/// distinctive words are shared.
+fn loose(row: &Row) -> bool {
+    match row.confidence {
+        Some(c) => c == Confidence::Loose,
+        None => row.score < LOOSE,
+    }
+}
+
 fn kind(row: &Row) -> CellKind {
     match (row.kind, row.moved) {
         (_, true) => CellKind::Moved,
@@ -307,7 +336,113 @@ fn direction(from: usize, to: usize) -> &'static str {
     }
 }
 
-fn slot(rows: &[Row], index: usize, side: Side, text: &str, mode: BoilerplateDisplay) -> Slot {
+/// What building a row needs beyond the row itself.
+struct Ctx<'a> {
+    cmp: &'a Comparison,
+    /// The two texts, A's first.
+    texts: [&'a str; 2],
+    mode: BoilerplateDisplay,
+    /// Per side, per segment: the shown row holding it.
+    row_of: [Vec<Option<usize>>; 2],
+}
+
+impl<'a> Ctx<'a> {
+    fn new(cmp: &'a Comparison, texts: [&'a str; 2], mode: BoilerplateDisplay) -> Self {
+        let mut row_of: [Vec<Option<usize>>; 2] = [Vec::new(), Vec::new()];
+        for (i, r) in cmp.rows.iter().enumerate() {
+            if mode == BoilerplateDisplay::Hide && r.boilerplate {
+                continue;
+            }
+            for (k, segs) in [r.segments_a, r.segments_b].into_iter().enumerate() {
+                let Some(Span(start, end)) = segs else {
+                    continue;
+                };
+                // Only rows that show this side's own passage hold it.
+                if [r.a, r.b][k].is_none() {
+                    continue;
+                }
+                if row_of[k].len() < end {
+                    row_of[k].resize(end, None);
+                }
+                for slot in &mut row_of[k][start..end] {
+                    slot.get_or_insert(i);
+                }
+            }
+        }
+        Ctx {
+            cmp,
+            texts,
+            mode,
+            row_of,
+        }
+    }
+
+    fn text(&self, side: Side) -> &'a str {
+        side.pick(self.texts[0], self.texts[1])
+    }
+
+    /// The links to `side`'s passage in row `index` beyond what the row shows.
+    fn also(&self, index: usize, side: Side) -> Vec<AlsoLink> {
+        let row = &self.cmp.rows[index];
+        let Some(Span(start, end)) = side.pick(row.segments_a, row.segments_b) else {
+            return Vec::new();
+        };
+        let other = side.other();
+        let mut out: Vec<AlsoLink> = Vec::new();
+        for link in row.also.iter().filter_map(|&k| self.cmp.links.get(k)) {
+            let (mine, theirs, span) = match side {
+                Side::A => (link.segment_a, link.segment_b, link.b),
+                Side::B => (link.segment_b, link.segment_a, link.a),
+            };
+            if !(start..end).contains(&mine) {
+                continue;
+            }
+            let Some(target) = self.row_of[other as usize]
+                .get(theirs)
+                .copied()
+                .flatten()
+                .filter(|&t| t != index)
+            else {
+                continue;
+            };
+            let href = format!("#r{target}-{}", other.as_str());
+            if out.iter().any(|a| a.href == href) {
+                continue;
+            }
+            let arrow = if target > index { "↓" } else { "↑" };
+            let how = match link.relation {
+                Relation::Same => "",
+                Relation::Restates => ", restated",
+                Relation::Translation => ", translated",
+            };
+            let words = clip(slice(self.text(other), span), 60);
+            out.push(AlsoLink {
+                href,
+                label: arrow.to_string(),
+                hint: format!(
+                    "also in {}, {}{how}: “{words}”",
+                    other.letter(),
+                    direction(index, target)
+                ),
+            });
+        }
+        // In the other report's order, numbered, so "↓1 ↓2" reads in order.
+        out.sort_by_key(|a| {
+            a.href[2..]
+                .split('-')
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+        });
+        for (k, a) in out.iter_mut().enumerate() {
+            a.label = format!("{}{}", a.label, k + 1);
+        }
+        out
+    }
+}
+
+fn slot(ctx: &Ctx<'_>, index: usize, side: Side) -> Slot {
+    let rows = &ctx.cmp.rows;
+    let (text, mode) = (ctx.text(side), ctx.mode);
     let row = &rows[index];
     let id = format!("r{index}-{}", side.as_str());
     let partner = row.partner.filter(|&p| p < rows.len());
@@ -341,7 +476,7 @@ fn slot(rows: &[Row], index: usize, side: Side, text: &str, mode: BoilerplateDis
         (false, None, true) => Some("translation".to_string()),
         // Rewritten passages that share only a few distinctive words: say the
         // pairing is tentative rather than let a wall of changes speak.
-        _ if row.kind == RowKind::Changed && row.score < LOOSE => Some("loose match".to_string()),
+        _ if row.kind == RowKind::Changed && loose(row) => Some("loose match".to_string()),
         _ if row.restatement => Some("restates".to_string()),
         _ => None,
     };
@@ -381,6 +516,8 @@ fn slot(rows: &[Row], index: usize, side: Side, text: &str, mode: BoilerplateDis
         jump,
         // Listed once per pair: beside A's wording.
         numbers: (side == Side::A).then(|| numbers(&row.numbers)).flatten(),
+        also_label: format!("also in {}:", side.other().letter()),
+        also: ctx.also(index, side),
         compact,
     })
 }
@@ -398,12 +535,9 @@ fn slot_len(s: &Slot) -> usize {
     }
 }
 
-fn build_row(rows: &[Row], index: usize, a: &str, b: &str, mode: BoilerplateDisplay) -> SplitRow {
-    let row = &rows[index];
-    let (sa, sb) = (
-        slot(rows, index, Side::A, a, mode),
-        slot(rows, index, Side::B, b, mode),
-    );
+fn build_row(ctx: &Ctx<'_>, index: usize) -> SplitRow {
+    let row = &ctx.cmp.rows[index];
+    let (sa, sb) = (slot(ctx, index, Side::A), slot(ctx, index, Side::B));
     // A line of padding and labels on top of the text.
     let weight = 60 + slot_len(&sa).max(slot_len(&sb));
     SplitRow {
@@ -509,6 +643,7 @@ pub fn split_model(
     mode: BoilerplateDisplay,
 ) -> SplitModel {
     let rows = &cmp.rows;
+    let ctx = Ctx::new(cmp, [text_a, text_b], mode);
     let mut model = SplitModel::default();
     // Rows to show, with their run.
     let shown: Vec<(usize, Run)> = rows
@@ -530,10 +665,7 @@ pub fn split_model(
         };
         let group = &shown[at..at + len];
         at += len;
-        let mut built: Vec<SplitRow> = group
-            .iter()
-            .map(|&(i, _)| build_row(rows, i, text_a, text_b, mode))
-            .collect();
+        let mut built: Vec<SplitRow> = group.iter().map(|&(i, _)| build_row(&ctx, i)).collect();
         // The change this run or row makes, if any.
         let first = group[0].0;
         let change = match run {
@@ -973,6 +1105,47 @@ mod tests {
             }
         }
         assert_eq!(m.fold_of("nothing"), None);
+    }
+
+    #[test]
+    fn also_links_lead_to_the_other_reports_cell_holding_the_counterpart() {
+        let (texts, c) = bundled();
+        let mut seen = 0;
+        for a in 0..texts.len() {
+            for b in 0..texts.len() {
+                if a == b {
+                    continue;
+                }
+                let cmp = c.compare(a, b, &Options::default()).unwrap();
+                let m = split_model(&cmp, texts[a], texts[b], BoilerplateDisplay::Fold);
+                let by_id: std::collections::HashMap<&str, &Cell> =
+                    cells(&m).map(|c| (c.id.as_str(), c)).collect();
+                for (side, cell) in m.rows().flat_map(|r| {
+                    [(Side::A, &r.a), (Side::B, &r.b)]
+                        .into_iter()
+                        .filter_map(|(s, x)| x.cell().map(|c| (s, c)))
+                }) {
+                    for also in &cell.also {
+                        seen += 1;
+                        let target = &also.href[1..];
+                        assert!(target.ends_with(side.other().as_str()), "{target}");
+                        let there = by_id.get(target).expect("a cell of the other report");
+                        // The hint quotes the counterpart's own words.
+                        let words = also.hint.split('“').nth(1).unwrap_or("");
+                        let words = words.trim_end_matches('”').trim_end_matches('…');
+                        let text: String = there.pieces.iter().map(Piece::text).collect();
+                        assert!(text.contains(words), "{words} not in {text}");
+                        assert!(also
+                            .hint
+                            .starts_with(&format!("also in {}", side.other().letter())));
+                    }
+                }
+            }
+        }
+        assert!(
+            seen > 0,
+            "the bundled reports have facts told more than once"
+        );
     }
 
     #[test]
