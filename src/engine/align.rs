@@ -138,6 +138,9 @@ pub struct Input<'a> {
     pub demoted: &'a [bool],
     /// The paragraph of each segment (empty: all in one paragraph).
     pub paragraphs: &'a [usize],
+    /// Pairs of segments of the report that may say the same thing
+    /// ([`echo_candidates`]; empty: none).
+    pub echoes: &'a [EchoCandidate],
 }
 
 impl Input<'_> {
@@ -249,7 +252,7 @@ pub fn align(
     let mut matrix = score_matrix(a, b, idf, &eligible);
     add_context(&mut matrix);
     let mut links = select_links(&matrix);
-    add_echoes(&mut links, &matrix, a, b, idf);
+    add_echoes(&mut links, &matrix, a, b);
     let mut groups = order(&links, a, b, counterparts);
     fill_gaps(&mut groups, &matrix, a, b, idf);
     add_moves(&mut groups, &links, a.len(), b.len());
@@ -313,6 +316,11 @@ impl Calibration {
                 }
             }
         }
+        Self::from_cosines(cos)
+    }
+
+    /// The calibration read off a sample of cosines.
+    fn from_cosines(mut cos: Vec<f64>) -> Self {
         sort::sort_by(&mut cos, f64::total_cmp);
         let k = cos.len() as f64;
         let quantile = |p: f64, default: f64| {
@@ -334,7 +342,7 @@ impl Calibration {
 /// What two passages share: lexical evidence and the cosine of their
 /// vectors, if both have one.
 #[derive(Clone, Copy, Debug)]
-struct Shared {
+pub(crate) struct Shared {
     lexical: f64,
     cosine: Option<f64>,
 }
@@ -355,6 +363,15 @@ impl Shared {
         }
     }
 
+    /// What two sentences share when they have no distinctive term in
+    /// common (so no lexical evidence): their vectors' cosine alone.
+    fn vectors_only(va: Option<&[f32]>, vb: Option<&[f32]>) -> Self {
+        Shared {
+            lexical: 0.0,
+            cosine: va.zip(vb).map(|(x, y)| score::cosine(x, y)),
+        }
+    }
+
     /// The evidence, 0..=1.
     fn score(&self, cal: &Calibration) -> f64 {
         score::combine(self.lexical, self.cosine.map(|c| cal.evidence(c)))
@@ -367,16 +384,35 @@ impl Shared {
     }
 }
 
-/// The evidence of one pair of segments.
-fn evidence(
-    fa: &[u32],
-    fb: &[u32],
-    va: Option<&[f32]>,
-    vb: Option<&[f32]>,
-    idf: &Idf,
-    cal: &Calibration,
-) -> f64 {
-    Shared::new(fa, fb, va, vb, idf).score(cal)
+/// For each sentence of `a`, the sentences of `b` that share a distinctive
+/// term with it, in order: the only pairs that can score lexically, found
+/// through an inverted index instead of trying all n × m pairs.
+fn lexical_candidates(a: &[Features], b: &[Features], idf: &Idf) -> Vec<Vec<usize>> {
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); idf.distinctive.len()];
+    for (j, f) in b.iter().enumerate() {
+        for &t in f {
+            if idf.distinctive.get(t as usize) == Some(&true) {
+                postings[t as usize].push(j);
+            }
+        }
+    }
+    let mut seen = vec![usize::MAX; b.len()];
+    a.iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut near = Vec::new();
+            for &t in f {
+                for &j in postings.get(t as usize).map_or(&[][..], Vec::as_slice) {
+                    if seen[j] != i {
+                        seen[j] = i;
+                        near.push(j);
+                    }
+                }
+            }
+            sort::sort(&mut near);
+            near
+        })
+        .collect()
 }
 
 /// Step 1: scores every eligible pair that has any evidence. Only pairs that
@@ -392,47 +428,54 @@ pub fn score_matrix(
     let (n, m) = (a.len(), b.len());
     let dense =
         !a.vectors.is_empty() && !b.vectors.is_empty() && n.saturating_mul(m) <= DENSE_LIMIT;
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); idf.distinctive.len()];
-    if !dense {
-        for (j, f) in b.features.iter().enumerate() {
-            for &t in f {
-                if idf.distinctive.get(t as usize) == Some(&true) {
-                    postings[t as usize].push(j);
-                }
-            }
-        }
-    }
-    let cal = Calibration::new(a, b, eligible);
-    let mut seen = vec![usize::MAX; m];
+    let lexical = lexical_candidates(a.features, b.features, idf);
+    // Dense: every eligible pair's cosine, computed once, also calibrates.
+    let cosines: Vec<Option<f64>> = if dense {
+        (0..n * m)
+            .map(|k| {
+                let (i, j) = (k / m, k % m);
+                eligible(i, j)
+                    .then(|| Shared::vectors_only(a.vector(i), b.vector(j)).cosine)
+                    .flatten()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let cal = if dense {
+        Calibration::from_cosines(cosines.iter().flatten().copied().collect())
+    } else {
+        Calibration::new(a, b, eligible)
+    };
     let mut rows = Vec::with_capacity(n);
-    for i in 0..n {
-        let candidates: Vec<usize> = if dense {
-            (0..m).collect()
-        } else {
-            let mut near = Vec::new();
-            for &t in &a.features[i] {
-                for &j in postings.get(t as usize).map_or(&[][..], Vec::as_slice) {
-                    if seen[j] != i {
-                        seen[j] = i;
-                        near.push(j);
-                    }
-                }
-            }
-            sort::sort(&mut near);
-            near
-        };
-        let row = candidates
-            .into_iter()
-            .filter(|&j| eligible(i, j))
-            .filter_map(|j| {
-                let e = evidence(
+    for (i, near) in lexical.iter().enumerate() {
+        let shared = |j: usize| {
+            let mut s = if near.binary_search(&j).is_ok() {
+                Shared::new(
                     &a.features[i],
                     &b.features[j],
                     a.vector(i),
                     b.vector(j),
                     idf,
-                    &cal,
-                );
+                )
+            } else {
+                Shared::vectors_only(None, None)
+            };
+            s.cosine = match cosines.get(i * m + j) {
+                Some(&c) => c,
+                None => Shared::vectors_only(a.vector(i), b.vector(j)).cosine,
+            };
+            s
+        };
+        let candidates: Box<dyn Iterator<Item = usize>> = if dense {
+            Box::new(0..m)
+        } else {
+            Box::new(near.iter().copied())
+        };
+        let row = candidates
+            .filter(|&j| eligible(i, j))
+            .filter_map(|j| {
+                let e = shared(j).score(&cal);
                 (e > 0.0).then_some(Cell {
                     j,
                     base: e,
@@ -529,29 +572,62 @@ pub fn select_links(matrix: &Matrix) -> Vec<Link> {
     links
 }
 
-/// The pairs of sentences of one report that say the same thing (a summary
-/// restating the body, a Q&A answer repeating it): evidence of at least
-/// [`ECHO_MIN`] between them.
-fn echoes(side: &Input, idf: &Idf, cal: &Calibration) -> Vec<Vec<usize>> {
+/// Two sentences of one report that may say the same thing (a summary
+/// restating the body, a Q&A answer repeating it), with what they share.
+#[derive(Clone, Debug)]
+pub struct EchoCandidate {
+    /// The earlier sentence.
+    pub first: usize,
+    /// The later sentence.
+    pub second: usize,
+    shared: Shared,
+}
+
+/// The pairs of sentences of one report that could be echoes of each other:
+/// they share a distinctive term or lean together more than the report's
+/// typical pair. Found once per report; which of them count depends on each
+/// comparison's calibration ([`add_echoes`]).
+pub fn echo_candidates(side: &Input, idf: &Idf) -> Vec<EchoCandidate> {
     let n = side.len();
-    let mut out = vec![Vec::new(); n];
     if n.saturating_mul(n) > DENSE_LIMIT {
-        return out;
+        return Vec::new();
     }
-    for i in 0..n {
+    let typical = Calibration::new(side, side, &|i: usize, k: usize| i != k).typical;
+    let lexical = lexical_candidates(side.features, side.features, idf);
+    let mut out = Vec::new();
+    for (i, near) in lexical.iter().enumerate() {
         for k in i + 1..n {
-            let e = evidence(
-                &side.features[i],
-                &side.features[k],
-                side.vector(i),
-                side.vector(k),
-                idf,
-                cal,
-            );
-            if e >= ECHO_MIN {
-                out[i].push(k);
-                out[k].push(i);
+            let shared = if near.binary_search(&k).is_ok() {
+                Shared::new(
+                    &side.features[i],
+                    &side.features[k],
+                    side.vector(i),
+                    side.vector(k),
+                    idf,
+                )
+            } else {
+                Shared::vectors_only(side.vector(i), side.vector(k))
+            };
+            if shared.lexical > 0.0 || shared.cosine.is_some_and(|c| c > typical) {
+                out.push(EchoCandidate {
+                    first: i,
+                    second: k,
+                    shared,
+                });
             }
+        }
+    }
+    out
+}
+
+/// For each sentence, the others of its report that say the same thing under
+/// this comparison's calibration: evidence of at least [`ECHO_MIN`].
+fn echoes(side: &Input, cal: &Calibration) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); side.len()];
+    for e in side.echoes {
+        if e.shared.score(cal) >= ECHO_MIN && e.second < out.len() {
+            out[e.first].push(e.second);
+            out[e.second].push(e.first);
         }
     }
     out
@@ -560,8 +636,8 @@ fn echoes(side: &Input, idf: &Idf, cal: &Calibration) -> Vec<Vec<usize>> {
 /// Step 3b: a report that tells a fact twice (summary and body, say) has
 /// both tellings linked: when a sentence links to one, it links to the echo
 /// too if that pair has evidence of its own (at least [`ECHO_LINK_MIN`]).
-pub fn add_echoes(links: &mut Vec<Link>, matrix: &Matrix, a: &Input, b: &Input, idf: &Idf) {
-    let (ea, eb) = (echoes(a, idf, &matrix.cal), echoes(b, idf, &matrix.cal));
+pub fn add_echoes(links: &mut Vec<Link>, matrix: &Matrix, a: &Input, b: &Input) {
+    let (ea, eb) = (echoes(a, &matrix.cal), echoes(b, &matrix.cal));
     let mut have: std::collections::BTreeSet<(usize, usize)> =
         links.iter().map(|l| (l.a, l.b)).collect();
     let mut added = Vec::new();
@@ -1044,6 +1120,7 @@ mod tests {
             vectors: &[],
             demoted: &[],
             paragraphs: &[],
+            echoes: &[],
         }
     }
 
@@ -1133,12 +1210,14 @@ mod tests {
             vectors: &v,
             demoted: &[],
             paragraphs: &[],
+            echoes: &[],
         };
         let b = Input {
             features: &fb,
             vectors: &v,
             demoted: &[],
             paragraphs: &[],
+            echoes: &[],
         };
         let al = align(&a, &b, &idf_flat(8), |_, _| true, &[]);
         assert_eq!(al.groups.len(), 1);
@@ -1166,6 +1245,7 @@ mod tests {
             vectors,
             demoted: &[],
             paragraphs: &[],
+            echoes: &[],
         };
         let (a, b) = (input(&fa, &va), input(&fb, &vb));
         let al = align(&a, &b, &idf_flat(24), |_, _| true, &[]);
@@ -1189,6 +1269,7 @@ mod tests {
                 vectors: &[],
                 demoted: &[],
                 paragraphs: &[0, 1],
+                echoes: &[],
             },
         );
         let gs = align(&a, &b, &idf_flat(8), |_, _| true, &[]).groups;

@@ -24,6 +24,9 @@ pub struct Collection {
     /// Where the vectors came from; `None` when the alignment rests on
     /// shared words alone.
     source: Option<Source>,
+    /// Per document: pairs of its segments that may say the same thing (see
+    /// [`align::echo_candidates`]), found once.
+    echoes: Vec<Vec<align::EchoCandidate>>,
 }
 
 /// Where a collection may take sentence vectors from.
@@ -80,7 +83,7 @@ impl Collection {
     /// assert_eq!(c.source(), Some(Source::SentenceModel));
     /// ```
     pub fn with_semantics<S: AsRef<str>>(texts: &[S], semantics: Semantics) -> Self {
-        let mut c = Self::lexical(texts);
+        let mut c = Self::unaligned(texts.iter().map(|t| Document::new(t.as_ref())).collect());
         let known = |t: &SentenceTable| {
             c.docs.iter().all(|d| {
                 d.segments
@@ -91,9 +94,13 @@ impl Collection {
         let (raw, source) = match (semantics.sentences, semantics.words) {
             (Some(t), _) if known(t) => (c.embed(|s| t.get(s).map(|v| v.0)), Source::SentenceModel),
             (_, Some(w)) => (c.embed(|s| w.embed(s).map(|v| v.0)), Source::WordVectors),
-            _ => return c,
+            _ => {
+                c.find_echoes();
+                return c;
+            }
         };
         c.vectors = centre(&c.docs, raw);
+        c.find_echoes();
         c.source = c
             .vectors
             .iter()
@@ -115,8 +122,17 @@ impl Collection {
             .collect()
     }
 
-    /// Builds a collection from analysed documents.
+    /// Builds a collection from analysed documents (aligning on shared words
+    /// alone).
     pub fn from_documents(docs: Vec<Document>) -> Self {
+        let mut c = Self::unaligned(docs);
+        c.find_echoes();
+        c
+    }
+
+    /// The documents and their term statistics, before anything that
+    /// depends on vectors (echoes) is found.
+    fn unaligned(docs: Vec<Document>) -> Self {
         // Term ids in lexicographic order: independent of document order, which
         // keeps every floating-point sum, and so every result, symmetric.
         let vocab: Vec<&str> = docs
@@ -147,6 +163,7 @@ impl Collection {
             idf,
             vectors,
             source: None,
+            echoes: Vec::new(),
         }
     }
 
@@ -172,10 +189,28 @@ impl Collection {
         texts: &[S],
         embed: impl Fn(&str) -> Option<Vec<f32>>,
     ) -> Self {
-        let mut c = Self::lexical(texts);
+        let mut c = Self::unaligned(texts.iter().map(|t| Document::new(t.as_ref())).collect());
         let raw = c.embed(embed);
         c.vectors = centre(&c.docs, raw);
+        c.find_echoes();
         c
+    }
+
+    /// Finds, in each document, the sentences that say the same thing.
+    fn find_echoes(&mut self) {
+        self.echoes = (0..self.docs.len())
+            .map(|d| {
+                let restatement = &self.docs[d].restatement;
+                let input = Input {
+                    features: &self.ids[d],
+                    vectors: &self.vectors[d],
+                    demoted: restatement,
+                    paragraphs: &[],
+                    echoes: &[],
+                };
+                align::echo_candidates(&input, &self.idf)
+            })
+            .collect();
     }
 
     /// Where the sentence vectors came from, or `None` when the alignment
@@ -202,6 +237,7 @@ impl Collection {
             vectors: &self.vectors[d],
             demoted: &self.docs[d].restatement,
             paragraphs: &paragraphs[k],
+            echoes: &self.echoes[d],
         };
         // Boilerplate pairs only with boilerplate (a disclaimer never stands
         // in for a story sentence); a question only with a question (it

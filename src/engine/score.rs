@@ -169,15 +169,16 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f64 {
     if a.len() != b.len() {
         return 0.0;
     }
-    let (mut ab, mut aa, mut bb) = (0.0f64, 0.0f64, 0.0f64);
+    // f32 sums vectorise; the vectors are short (a few hundred components).
+    let (mut ab, mut aa, mut bb) = (0.0f32, 0.0f32, 0.0f32);
     for (&x, &y) in a.iter().zip(b) {
-        let (x, y) = (f64::from(x), f64::from(y));
         ab += x * y;
         aa += x * x;
         bb += y * y;
     }
-    if aa > 0.0 && bb > 0.0 {
-        ab / (aa.sqrt() * bb.sqrt())
+    let c = f64::from(ab) / (f64::from(aa).sqrt() * f64::from(bb).sqrt());
+    if c.is_finite() {
+        c
     } else {
         0.0
     }
