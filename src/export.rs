@@ -25,6 +25,7 @@
 
 use serde::Serialize;
 
+use crate::engine::score::percent;
 use crate::engine::{Comparison, Options};
 use crate::view::{Block, Cell, Piece, Side, Slot, SplitModel, SplitRow};
 
@@ -131,9 +132,9 @@ impl Export<'_> {
 
     fn facts(&self) -> String {
         format!(
-            "{} · {:.0}% similar · ignoring {}",
+            "{} · {} similar · ignoring {}",
             plural(self.model.changes.len(), "change", "changes"),
-            self.comparison.similarity * 100.0,
+            percent(self.comparison.similarity),
             self.ignoring()
         )
     }

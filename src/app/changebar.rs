@@ -15,6 +15,13 @@ const SCALE: f64 = 1000.0;
 /// Shortest mark, in bar units, so a change is visible however long the page.
 const MARK: f64 = 6.0;
 
+/// `x` to one decimal, written with integers: formatting an f64 would put the
+/// float formatter (about 10 KB) into the wasm.
+fn tenths(x: f64) -> String {
+    let t = (x.max(0.0) * 10.0).round() as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
 /// Properties of [`ChangeBar`].
 #[derive(Properties, PartialEq)]
 pub struct ChangeBarProps {
@@ -55,7 +62,7 @@ pub fn ChangeBar(props: &ChangeBarProps) -> Html {
         let y = (c.position * SCALE - (h - MARK) / 2.0).clamp(0.0, SCALE - h);
         html! {
             <rect class={classes!("mark", c.kind.class(), current.then_some("current"))}
-                x="0" y={format!("{y:.1}")} width="12" height={format!("{h:.1}")} />
+                x="0" y={tenths(y)} width="12" height={tenths(h)} />
         }
     });
     html! {
@@ -64,7 +71,7 @@ pub fn ChangeBar(props: &ChangeBarProps) -> Html {
         // otherwise grow with a bar sized to the window); the bar sticks in it.
         <div class="change-track" aria-hidden="true">
             <div class="change-bar" title="Where the changes are: click to jump">
-                <svg ref={bar} viewBox={format!("0 0 12 {SCALE}")} preserveAspectRatio="none" {onclick}>
+                <svg ref={bar} viewBox={format!("0 0 12 {}", SCALE as u32)} preserveAspectRatio="none" {onclick}>
                     { for marks }
                 </svg>
             </div>
