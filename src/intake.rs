@@ -27,7 +27,8 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+
+use crate::json::{self, Json};
 
 /// Most reports a corpus or a reader's own set may hold (every pair is
 /// comparable; the pickers stay usable).
@@ -250,34 +251,19 @@ pub fn check_answer(content_type: Option<&str>, body: &str) -> Result<(), Corpus
     Ok(())
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// An optional string field: absent or `null` is `None`; cut to
 /// [`MAX_LABEL_CHARS`].
-fn label(
-    obj: &serde_json::Map<String, Value>,
-    key: &str,
-    at: &str,
-) -> Result<Option<String>, CorpusError> {
+fn label(obj: &Json, key: &str, at: &str) -> Result<Option<String>, CorpusError> {
     match obj.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::String(s)) => {
             let s = s.trim();
             Ok((!s.is_empty()).then(|| s.chars().take(MAX_LABEL_CHARS).collect()))
         }
         Some(other) => Err(CorpusError::Type {
             path: format!("{at}.{key}"),
             expected: "a string",
-            found: kind(other),
+            found: other.kind(),
         }),
     }
 }
@@ -297,21 +283,22 @@ pub fn valid_language(tag: &str) -> bool {
 pub fn parse_corpus(body: &str) -> Result<Corpus, CorpusError> {
     check_answer(None, body)?;
     let body = body.strip_prefix('\u{feff}').unwrap_or(body);
-    let doc: Value = serde_json::from_str(body).map_err(|e| CorpusError::Json {
-        message: json_message(&e),
-        line: e.line(),
-        column: e.column(),
+    let doc = json::parse(body).map_err(|e| CorpusError::Json {
+        message: e.message.to_string(),
+        line: e.line,
+        column: e.column,
     })?;
-    let Value::Object(root) = &doc else {
+    let root = &doc;
+    let Json::Object(_) = root else {
         return Err(CorpusError::Type {
             path: "the document".into(),
             expected: "an object with a \"reports\" list",
-            found: kind(&doc),
+            found: doc.kind(),
         });
     };
     let title = label(root, "title", "the corpus")?;
     let list = match root.get("reports") {
-        Some(Value::Array(list)) => list,
+        Some(Json::Array(list)) => list,
         None => {
             return Err(CorpusError::Type {
                 path: "reports".into(),
@@ -323,7 +310,7 @@ pub fn parse_corpus(body: &str) -> Result<Corpus, CorpusError> {
             return Err(CorpusError::Type {
                 path: "reports".into(),
                 expected: "a list of reports",
-                found: kind(other),
+                found: other.kind(),
             })
         }
     };
@@ -333,26 +320,26 @@ pub fn parse_corpus(body: &str) -> Result<Corpus, CorpusError> {
     let mut reports: Vec<Report> = Vec::with_capacity(list.len());
     for (i, item) in list.iter().enumerate() {
         let at = format!("reports[{i}]");
-        let Value::Object(obj) = item else {
+        let obj @ Json::Object(_) = item else {
             return Err(CorpusError::Type {
                 path: at,
                 expected: "an object",
-                found: kind(item),
+                found: item.kind(),
             });
         };
         let id = match obj.get("id") {
-            None | Some(Value::Null) => return Err(CorpusError::MissingId(i + 1)),
-            Some(Value::String(s)) if s.trim().is_empty() => {
+            None | Some(Json::Null) => return Err(CorpusError::MissingId(i + 1)),
+            Some(Json::String(s)) if s.trim().is_empty() => {
                 return Err(CorpusError::MissingId(i + 1))
             }
-            Some(Value::String(s)) => s.trim().to_string(),
+            Some(Json::String(s)) => s.trim().to_string(),
             // A number is a common way to write an id: accept it as written.
-            Some(Value::Number(n)) => n.to_string(),
+            Some(Json::Number(n)) => n.clone(),
             Some(other) => {
                 return Err(CorpusError::Type {
                     path: format!("{at}.id"),
                     expected: "a string",
-                    found: kind(other),
+                    found: other.kind(),
                 })
             }
         };
@@ -363,16 +350,16 @@ pub fn parse_corpus(body: &str) -> Result<Corpus, CorpusError> {
             return Err(CorpusError::DuplicateId(id, j + 1, i + 1));
         }
         let text = match obj.get("text") {
-            None | Some(Value::Null) => return Err(CorpusError::MissingText(id)),
-            Some(Value::String(s)) if s.trim().is_empty() => {
+            None | Some(Json::Null) => return Err(CorpusError::MissingText(id)),
+            Some(Json::String(s)) if s.trim().is_empty() => {
                 return Err(CorpusError::MissingText(id))
             }
-            Some(Value::String(s)) => s.clone(),
+            Some(Json::String(s)) => s.clone(),
             Some(other) => {
                 return Err(CorpusError::Type {
                     path: format!("{at}.text"),
                     expected: "a string",
-                    found: kind(other),
+                    found: other.kind(),
                 })
             }
         };
@@ -392,16 +379,6 @@ pub fn parse_corpus(body: &str) -> Result<Corpus, CorpusError> {
         return Err(CorpusError::TooFew(reports.len()));
     }
     Ok(Corpus { title, reports })
-}
-
-/// serde_json's message without its own " at line L column C" tail (the
-/// caller says where).
-fn json_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
-    }
 }
 
 /// Why a dropped or picked file cannot be used. `Display` is the message.
@@ -583,8 +560,28 @@ pub fn save_decision(stored: Option<&Draft>, base: u64, tab: &str) -> SaveDecisi
 
 /// Reads a saved draft; anything unreadable (an older format, a hand edit)
 /// is `None`, never an error that blocks the page.
-pub fn read_draft(json: &str) -> Option<Draft> {
-    serde_json::from_str(json).ok()
+pub fn read_draft(text: &str) -> Option<Draft> {
+    let doc = json::parse(text).ok()?;
+    let Some(Json::Array(items)) = doc.get("texts") else {
+        return None;
+    };
+    let texts = items
+        .iter()
+        .map(|t| {
+            Some(DraftText {
+                label: t.get("label")?.as_str()?.to_string(),
+                text: t.get("text")?.as_str()?.to_string(),
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let Some(Json::Number(revision)) = doc.get("revision") else {
+        return None;
+    };
+    Some(Draft {
+        texts,
+        revision: revision.parse().ok()?,
+        tab: doc.get("tab")?.as_str()?.to_string(),
+    })
 }
 
 /// Reports from a reader's texts: the non-blank ones, with ids `1`, `2`, …
@@ -824,6 +821,22 @@ mod tests {
             tab: "t".into(),
         };
         assert_eq!(read_draft(&serde_json::to_string(&d).unwrap()), Some(d));
+        // What serde would have refused is unreadable here too.
+        for bad in [
+            r#"{"texts": [], "revision": 1}"#,
+            r#"{"texts": [{"label": "x"}], "revision": 1, "tab": "t"}"#,
+            r#"{"texts": [], "revision": -1, "tab": "t"}"#,
+            r#"{"texts": [], "revision": 1.5, "tab": "t"}"#,
+            r#"{"texts": {}, "revision": 1, "tab": "t"}"#,
+            r#"[]"#,
+        ] {
+            assert_eq!(read_draft(bad), None, "{bad}");
+        }
+        let extra = r#"{"texts": [{"label": "a", "text": "b", "more": 1}], "revision": 3, "tab": "t", "v": 2}"#;
+        assert_eq!(
+            read_draft(extra).map(|d| (d.revision, d.texts.len())),
+            Some((3, 1))
+        );
     }
 
     #[test]

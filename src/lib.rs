@@ -31,6 +31,7 @@ pub mod embed;
 pub mod engine;
 pub mod export;
 pub mod intake;
+pub mod json;
 pub mod params;
 pub mod sources;
 pub mod view;
