@@ -16,6 +16,7 @@
 use super::{side_pieces, slice, BoilerplateDisplay, Label, Piece, Side};
 use crate::engine::boilerplate::Boilerplate;
 use crate::engine::inline::{InlineOp, Tag};
+use crate::engine::sort;
 use crate::engine::{Comparison, Confidence, NumberChange, Relation, Row, RowKind, Span};
 
 /// Without the aligner's confidence, pairs scoring below this are labelled
@@ -427,7 +428,7 @@ impl<'a> Ctx<'a> {
             });
         }
         // In the other report's order, numbered, so "↓1 ↓2" reads in order.
-        out.sort_by_key(|a| {
+        sort::sort_by_key(&mut out, |a| {
             a.href[2..]
                 .split('-')
                 .next()
