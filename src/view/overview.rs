@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::{side_pieces, slice, Piece, Side};
-use crate::engine::overview::{Overview, Pairwise};
+use crate::engine::overview::{clip, join, Overview, Pairwise};
 use crate::engine::score::percent;
 use crate::engine::sort;
 use crate::engine::{Collection, Span};
@@ -261,25 +261,6 @@ impl OverviewModel {
     pub fn count(&self, scope: Scope) -> usize {
         self.facts.iter().filter(|f| f.scope == scope).count()
     }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn clip(s: &str, n: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= n {
-        return s;
-    }
-    let cut: String = s.chars().take(n).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
-    format!("{cut}…")
 }
 
 /// The text of a sentence around `figure`, at most [`FIGURE_CONTEXT`]

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::story::StoryMap;
 use super::{is_story, slice, ReportRef, TermWeights, UnionFind};
+use crate::engine::score::quantize;
 use crate::engine::sort;
 use crate::engine::token::{features, is_stop_word, stem, units, Unit, UnitClass};
 use crate::engine::{Document, Span};
@@ -509,7 +510,7 @@ pub(crate) fn group(
             } else {
                 continue;
             };
-            links.push(((score * 1e6).round() as u64, x, y));
+            links.push((quantize(score), x, y));
         }
     }
     sort::sort_by(&mut links, |l, m| {
@@ -563,7 +564,7 @@ pub(crate) fn group(
             let likeness = |x: usize| -> u64 {
                 set.iter()
                     .filter(|&&y| y != x)
-                    .map(|&y| (weights.dice(&all[x].4, &all[y].4) * 1e6).round() as u64)
+                    .map(|&y| quantize(weights.dice(&all[x].4, &all[y].4)))
                     .sum()
             };
             let label = (0..set.len())

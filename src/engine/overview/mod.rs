@@ -266,6 +266,29 @@ pub(crate) fn is_story(doc: &Document, i: usize) -> bool {
     doc.boilerplate[i].is_none() && !doc.is_translation(i)
 }
 
+/// "a", "a and b", "a, b and c": a list in a sentence.
+pub(crate) fn join<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// `s` on one line, at most `n` characters, cut at a word with "…".
+pub(crate) fn clip(s: &str, n: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= n {
+        return s;
+    }
+    let cut: String = s.chars().take(n.saturating_sub(1)).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}
+
 /// The text of `span` in `doc`, or "" when the span does not fit.
 pub(crate) fn slice(doc: &Document, span: Span) -> &str {
     doc.text.get(span.0..span.1).unwrap_or("")

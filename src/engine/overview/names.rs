@@ -110,12 +110,14 @@ fn is_plural_acronym(w: &str) -> bool {
 /// names something on its own: it may open a name ("CLS News") but does not
 /// extend one ("U.S. AI" is two names).
 fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2
-        && !w.chars().any(|c| c.is_numeric())
-        && w.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
+    all_capitals(w) && !w.chars().any(char::is_numeric)
+}
+
+/// Two letters or more, all capitals ("FDA", "U.S.", "GPT-5"): what names an
+/// organisation, a place or a product rather than a person.
+pub(crate) fn all_capitals(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// An acronym or true camel case: capitalised whatever its position.

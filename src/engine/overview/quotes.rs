@@ -18,10 +18,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::names::Names;
+use super::names::{all_capitals, Names};
 use super::{slice, ReportRef, UnionFind};
 use crate::engine::inline::{self, InlineOp};
 use crate::engine::quotes::{similarity, MIN_SCORE};
+use crate::engine::score::quantize;
 use crate::engine::segment::opens_paragraph;
 use crate::engine::sort;
 use crate::engine::token::{features, fold_typography, is_cjk};
@@ -68,12 +69,6 @@ fn wording_key(t: &str) -> String {
         .filter(|c| c.is_alphanumeric() || is_cjk(*c))
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-/// An acronym ("FDA", "U.S."): an organisation or place, not a speaker.
-fn is_acronym(name: &str) -> bool {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// Third-person pronouns (English and Chinese): "… he said" sends the search
@@ -133,8 +128,8 @@ fn attribute(
             s.0 >= from
                 && s.1 <= to
                 && !inside_quote(*s)
-                && !is_acronym(&group_names[*g])
-                && !is_acronym(slice(doc, *s))
+                && !all_capitals(&group_names[*g])
+                && !all_capitals(slice(doc, *s))
         })
     };
     let (from, to) = (segs[first].text.0, segs[last].text.1);
@@ -217,8 +212,7 @@ pub(crate) fn group(
             sort::sort_by_key(&mut set, |&x| (all[x].0, all[x].1));
             // The wording most like the others is the reference; among equals
             // the longest, then the first by text, then by report name.
-            let likeness =
-                |x: usize| -> u64 { set.iter().map(|&y| (sim[x][y] * 1e6).round() as u64).sum() };
+            let likeness = |x: usize| -> u64 { set.iter().map(|&y| quantize(sim[x][y])).sum() };
             let reference = (0..set.len())
                 .max_by(|&i, &j| {
                     let (x, y) = (set[i], set[j]);

@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{is_story, slice, Pairwise, ReportRef, UnionFind};
+use crate::engine::score::quantize;
 use crate::engine::sort;
 use crate::engine::{Comparison, Document, RowKind, Span};
 
@@ -152,11 +153,6 @@ struct SortKey {
     label: String,
 }
 
-/// Fixed-point value of a 0..=1 figure, for exact, reproducible ordering.
-fn fixed(s: f64) -> u64 {
-    (s.clamp(0.0, 1.0) * 1e6).round() as u64
-}
-
 impl StoryMap {
     /// Clusters the sentences that the pairwise comparisons of `docs` link.
     pub fn build(docs: &[Document], pairs: &Pairwise) -> Self {
@@ -230,8 +226,8 @@ impl StoryMap {
                 let (p, q) = (text(k.x), text(k.y));
                 (p.min(q), p.max(q))
             };
-            fixed(m.score)
-                .cmp(&fixed(l.score))
+            quantize(m.score)
+                .cmp(&quantize(l.score))
                 .then_with(|| key(l).cmp(&key(m)))
         });
         let block: Vec<usize> = (0..n)
@@ -381,7 +377,7 @@ impl StoryMap {
                 } else {
                     String::new()
                 },
-                position: fixed(pos),
+                position: quantize(pos),
                 label: text(label_node).to_string(),
             };
             let mentions = members.iter().map(|&x| mention(x)).collect();

@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{slice, FigureKind, Overview};
-use crate::engine::score::percent;
+use super::{clip, join, slice, FigureKind, Overview};
+use crate::engine::score::{percent, quantize};
 use crate::engine::sort;
 use crate::engine::Document;
 
@@ -16,27 +16,6 @@ pub const CONTAINED: f64 = 0.95;
 const CLIP: usize = 90;
 /// At most this many items in one list of the summary.
 const LIST: usize = 3;
-
-/// "a", "a and b", "a, b and c".
-fn join(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn clip(s: &str) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() > CLIP {
-        let cut: String = s.chars().take(CLIP - 1).collect();
-        // End on a word.
-        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
-        format!("{cut}…")
-    } else {
-        s
-    }
-}
 
 /// The sentence with its first letter capitalised. Only an ASCII letter is: the
 /// summary's own words are English, and a sentence that starts with a report's
@@ -70,13 +49,13 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
             out.push(format!(
                 "{who} tell {all} fact{} in common, such as “{}”",
                 if all == 1 { "" } else { "s" },
-                clip(text(f.label.report, f.label.span))
+                clip(text(f.label.report, f.label.span), CLIP)
             ));
         }
         Some(f) if f.reports.len() > 1 => out.push(format!(
             "No fact is told by all {n} reports; the most widely told ({} reports) is “{}”",
             f.reports.len(),
-            clip(text(f.label.report, f.label.span))
+            clip(text(f.label.report, f.label.span), CLIP)
         )),
         _ => out.push(format!("The {n} reports tell no fact in common.")),
     }
@@ -125,7 +104,7 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
                 .iter()
                 .any(|&(x, y)| (x, y) == (a, b) || (x, y) == (b, a))
         })
-        .map(|(a, b)| (((share(a, b) + share(b, a)) * 1e6) as u64, a, b))
+        .map(|(a, b)| (quantize(share(a, b) + share(b, a)), a, b))
         .max_by(|x, y| {
             x.0.cmp(&y.0)
                 .then_with(|| (name(y.1), name(y.2)).cmp(&(name(x.1), name(x.2))))
@@ -250,7 +229,7 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
             }),
             g.wordings,
             if g.wordings == 1 { "" } else { "s" },
-            clip(text(m.report, m.span).trim_end_matches([',', ' ']))
+            clip(text(m.report, m.span).trim_end_matches([',', ' ']), CLIP)
         ));
     }
     let mut quoted_by: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
