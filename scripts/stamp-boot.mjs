@@ -1,11 +1,20 @@
 // trunk post_build hook (see Trunk.toml): writes the hashed names of the app's
 // JS, wasm and CSS into the copied boot.js, so the loader works wherever it is
 // included from. Fails the build if a name cannot be found.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+//
+// It also gives the word table (data/words.bin, copied by trunk under its own
+// name) a content-hashed name, words-<hash>.bin, so hosts can cache it for
+// good: the app fetches it only when a text needs it (own texts, a corpus).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('stamp-boot: TRUNK_STAGING_DIR is not set (run me as a trunk hook)');
+const words = 'words.bin';
+if (!readdirSync(dir).includes(words)) throw new Error(`stamp-boot: ${words} not in ${dir} (index.html copies data/words.bin)`);
+const hash = createHash('sha256').update(readFileSync(path.join(dir, words))).digest('hex').slice(0, 16);
+renameSync(path.join(dir, words), path.join(dir, `words-${hash}.bin`));
 const files = readdirSync(dir);
 const one = (re, what) => {
   const hits = files.filter((f) => re.test(f));
@@ -16,6 +25,7 @@ const names = {
   __RD_JS__: one(/^report-diff(-[0-9a-f]+)?\.js$/, 'app JS'),
   __RD_WASM__: one(/^report-diff(-[0-9a-f]+)?_bg\.wasm$/, 'app wasm'),
   __RD_CSS__: one(/^style(-[0-9a-f]+)?\.css$/, 'stylesheet'),
+  __RD_WORDS__: one(/^words-[0-9a-f]{16}\.bin$/, 'word table'),
 };
 const boot = path.join(dir, 'boot.js');
 let text = readFileSync(boot, 'utf8');

@@ -6,11 +6,12 @@
 fn main() {}
 
 /// Mounts the widgets (called by `boot.js` once the module is instantiated):
-/// `base` is the URL of the app's directory, `css` the stylesheet's file name.
+/// `base` is the URL of the app's directory, `css` the stylesheet's file name,
+/// `words` the word table's (fetched only when a text needs it).
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount(base: String, css: String) {
-    report_diff::app::start(base, css);
+pub fn mount(base: String, css: String, words: String) {
+    report_diff::app::start(base, css, words);
 }
 
 /// Browser benchmark hooks (`window.wasmBindings.*` in a trunk build), timed from

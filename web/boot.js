@@ -16,7 +16,7 @@ try {
   const wasm = await init({ module_or_path: new URL('__RD_WASM__', here) });
   // The app's own page exposes the engine hooks to the browser benchmark.
   if (document.getElementById('report-diff')) window.wasmBindings = bindings;
-  bindings.mount(here.href, '__RD_CSS__');
+  bindings.mount(here.href, '__RD_CSS__', '__RD_WORDS__');
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } catch (err) {
   // WebAssembly blocked (a CSP without 'wasm-unsafe-eval'), a file missing, an

@@ -34,6 +34,7 @@ mod summary;
 mod translation;
 mod unified;
 mod url;
+mod words;
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -43,14 +44,15 @@ use yew::prelude::*;
 
 use crate::corpus;
 use crate::engine::overview::{build_from, Pairwise};
-use crate::engine::{Collection, Options};
+use crate::engine::semantic::SentenceTable;
+use crate::engine::{Collection, Options, Semantics};
 use crate::export::{Export, Report as ExportedReport};
 use crate::intake::Report;
 use crate::params::{Params, View};
 use crate::sources::{Reports, SourceAction};
 use crate::view::{
-    overview_model, quotes_model, split_model, translation_model, BoilerplateDisplay, Link,
-    QuotesModel, SplitModel,
+    overview_model, quotes_model, signal_name, signal_note, split_model, translation_model,
+    BoilerplateDisplay, Link, QuotesModel, SplitModel, WordTablePhase,
 };
 use changebar::ChangeBar;
 use controls::Controls;
@@ -64,7 +66,7 @@ use share::Share;
 use shortcuts::ShortcutsDialog;
 use source_switch::SourceSwitch;
 use split::SplitView;
-use state::{Action, Opening, State, NARROW_PX, SINGLE_KEYS_KEY};
+use state::{Action, Opening, State, Words, NARROW_PX, SINGLE_KEYS_KEY};
 use summary::Summary;
 use translation::TranslationView;
 use unified::UnifiedView;
@@ -228,6 +230,8 @@ pub struct AppProps {
     pub params: Option<AttrValue>,
     /// URL of the directory the app's files are served from (ends in `/`).
     pub base: AttrValue,
+    /// Absolute URL of the word table (`None`: a build without one).
+    pub words: Option<AttrValue>,
 }
 
 /// The widget.
@@ -279,10 +283,51 @@ pub fn App(props: &AppProps) -> Html {
         let reports = reports.clone();
         move |_| reports.iter().map(|r| r.id.to_string()).collect()
     });
-    let collection = use_memo(generation, {
+    // With the word table once it is loaded: texts the bundled sentence
+    // vectors do not know are then matched by meaning too (the collection is
+    // rebuilt; until then, and if it cannot load, by shared words).
+    let word_table = state.words.table.clone();
+    let collection = use_memo((generation, word_table.clone().map(Shared)), {
         let reports = reports.clone();
-        move |_| Collection::new(&reports.iter().map(|r| r.text.as_str()).collect::<Vec<_>>())
+        move |_| {
+            let texts: Vec<&str> = reports.iter().map(|r| r.text.as_str()).collect();
+            Collection::with_semantics(
+                &texts,
+                Semantics {
+                    sentences: Some(SentenceTable::bundled()),
+                    words: word_table.as_deref(),
+                },
+            )
+        }
     });
+    // Fetch the word table when a text needs it (and only then), after this
+    // render has painted; once a page.
+    {
+        let needs = collection.source().is_none() && collection.documents().len() >= 2;
+        let idle = state.words.phase == WordTablePhase::NotLoaded;
+        let (d, url) = (state.dispatcher(), props.words.clone());
+        use_effect_with((needs && idle, url), move |(start, url)| {
+            if let (true, Some(url)) = (*start, url) {
+                d.dispatch(Action::Words(Words {
+                    phase: WordTablePhase::Loading,
+                    table: None,
+                }));
+                words::request(url, move |loaded| {
+                    d.dispatch(Action::Words(match loaded {
+                        Ok(t) => Words {
+                            phase: WordTablePhase::Loaded,
+                            table: Some(t),
+                        },
+                        Err(why) => Words {
+                            phase: WordTablePhase::Failed(why),
+                            table: None,
+                        },
+                    }))
+                });
+            }
+        });
+    }
+    let signal_line = signal_note(collection.source(), &state.words.phase, reports.len());
     let p: &Params = &state.params;
     let comparison = {
         let collection = collection.clone();
@@ -704,7 +749,7 @@ pub fn App(props: &AppProps) -> Html {
     let current = state.current.filter(|&i| i < total);
     html! {
         <main id="app-root" ref={root} data-ready="true" data-theme={p.theme.as_str()}
-            data-view={shown.as_str()}>
+            data-view={shown.as_str()} data-signal={signal_name(collection.source())}>
             <header class="top">
                 <h1>{ "How the reports differ" }</h1>
                 if !state.notices.is_empty() {
@@ -734,6 +779,9 @@ pub fn App(props: &AppProps) -> Html {
             <ViewSwitch view={shown} narrow={state.narrow} {on_view}
                 bilingual={bilingual.as_ref().as_ref().map(|(id, _)| id.clone())
                     .or_else(|| translation_fallback.and_then(|i| reports.get(i)).map(|r| r.id.clone()))} />
+            if let Some(line) = signal_line {
+                <p class="signal-note" role="status">{ line }</p>
+            }
             {
                 match (shown, &*bilingual, &*comparison, ra, rb) {
                     (View::Overview, _, _, _, _) => match &*overview_view {

@@ -4,6 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use yew::AttrValue;
 
 use super::{fatal, frame, url, App, AppProps};
 use crate::embed::mount_query;
@@ -13,8 +14,10 @@ use crate::params::{decode_query, encode_query};
 const MOUNTED: &str = "data-report-diff-mounted";
 
 /// Mounts the widgets. `base` is the URL of the directory the app's files are
-/// served from (ends in `/`); `css` the stylesheet's file name in it.
-pub fn start(base: String, css: String) {
+/// served from (ends in `/`); `css` the stylesheet's file name in it, `words`
+/// the word table's (empty: none).
+pub fn start(base: String, css: String, words: String) {
+    let words = (!words.is_empty()).then(|| AttrValue::from(format!("{base}{words}")));
     fatal::install();
     let doc = gloo::utils::document();
     let hosts = doc.query_selector_all("[data-report-diff]").ok();
@@ -26,21 +29,22 @@ pub fn start(base: String, css: String) {
         })
         .unwrap_or_default();
     if hosts.is_empty() {
-        mount_page(&doc, base);
+        mount_page(&doc, base, words);
     } else {
         for host in hosts {
             if !host.has_attribute(MOUNTED) {
-                mount_element(&doc, &host, &base, &css);
+                mount_element(&doc, &host, &base, &css, words.clone());
             }
         }
     }
 }
 
 /// The app's own page: `#report-diff` (or `<body>`), driven by the URL.
-fn mount_page(doc: &web_sys::Document, base: String) {
+fn mount_page(doc: &web_sys::Document, base: String, words: Option<AttrValue>) {
     let props = AppProps {
         params: None,
         base: base.into(),
+        words,
     };
     let root = doc
         .get_element_by_id("report-diff")
@@ -59,7 +63,13 @@ fn mount_page(doc: &web_sys::Document, base: String) {
 }
 
 /// One widget in a host page's element, configured by its `data-` attributes.
-fn mount_element(doc: &web_sys::Document, host: &web_sys::Element, base: &str, css: &str) {
+fn mount_element(
+    doc: &web_sys::Document,
+    host: &web_sys::Element,
+    base: &str,
+    css: &str,
+    words: Option<AttrValue>,
+) {
     let _ = host.set_attribute(MOUNTED, "");
     let attrs = host.attributes();
     let params = mount_query(
@@ -101,6 +111,7 @@ fn mount_element(doc: &web_sys::Document, host: &web_sys::Element, base: &str, c
     let props = AppProps {
         params: Some(encode_query(&params).into()),
         base: base.to_string().into(),
+        words,
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

@@ -8,11 +8,12 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::engine::semantic::WordTable;
 use crate::engine::Options;
 use crate::intake::Draft;
 use crate::params::{Params, Theme, View};
 use crate::sources::{SourceAction, Sources};
-use crate::view::BoilerplateDisplay;
+use crate::view::{BoilerplateDisplay, WordTablePhase};
 
 /// Below this width (CSS pixels) the widget shows one column instead of two.
 pub const NARROW_PX: f64 = 700.0;
@@ -57,6 +58,29 @@ pub struct State {
     pub status: Option<String>,
     /// Markdown the clipboard refused, shown for copying by hand.
     pub copy_fallback: Option<Rc<str>>,
+    /// The word table for texts the bundled sentence vectors do not know.
+    pub words: Words,
+}
+
+/// Where the word table stands, and the table once parsed (kept for every
+/// later source: it is fetched at most once a page).
+#[derive(Clone, Debug, Default)]
+pub struct Words {
+    /// Not asked for, loading, loaded or failed.
+    pub phase: WordTablePhase,
+    /// The parsed table.
+    pub table: Option<Rc<WordTable>>,
+}
+
+impl PartialEq for Words {
+    /// The same phase and the same table (by identity: it is large).
+    fn eq(&self, other: &Self) -> bool {
+        self.phase == other.phase
+            && match (&self.table, &other.table) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+    }
 }
 
 /// What the reader can do.
@@ -125,6 +149,8 @@ pub enum Action {
     CopyFallback(Rc<str>),
     /// Close the status line and the fallback.
     ClearStatus,
+    /// The word table started loading, arrived or failed.
+    Words(Words),
 }
 
 impl Reducible for State {
@@ -217,6 +243,12 @@ impl Reducible for State {
                 s.status = None;
                 s.copy_fallback = None;
             }
+            // Not the reader's doing: a passage waiting to be brought into
+            // view still is.
+            Action::Words(w) => {
+                s.words = w;
+                s.focus.clone_from(&self.focus);
+            }
         }
         if new_comparison {
             s.open_folds = Rc::default();
@@ -274,6 +306,7 @@ impl State {
             single_keys: o.single_keys,
             status: None,
             copy_fallback: None,
+            words: Words::default(),
         }
     }
 

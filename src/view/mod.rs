@@ -14,6 +14,7 @@
 
 mod overview;
 mod quotes;
+mod signal;
 mod split;
 mod translation;
 
@@ -28,6 +29,7 @@ pub use overview::{
     NameRow, OverviewFilter, OverviewModel, QuoteRow, Scope, Tally, Wording,
 };
 pub use quotes::{quotes_model, QuotePair, QuoteSingle, QuotesModel};
+pub use signal::{signal_name, signal_note, WordTablePhase};
 pub use split::{
     split_model, AlsoLink, Block, Cell, CellKind, Change, ChangeKind, Echo, Fold, FoldKind, Jump,
     Slot, SplitModel, SplitRow, FOLD_KEEP, FOLD_MIN, LOOSE,
