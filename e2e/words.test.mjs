@@ -28,6 +28,9 @@ async function until(fn, what, timeout = SETTLE_TIMEOUT_MS) {
   }
 }
 
+/** Cells of A paired with a passage of B (same or reworded). */
+const pairedCells = (page) => page.locator('td.cell.same[data-pane="a"], td.cell.changed[data-pane="a"]').count();
+
 /** Word-table requests the page sends to the network (Cache API hits send none). */
 function countWordRequests(page) {
   const seen = [];
@@ -76,6 +79,8 @@ test('own texts: shared words first, with a note; then the word table, once; the
   assert.equal(await signal(page), 'words');
   assert.match(await note(page), /Matching passages by shared words for now: the word vectors, which also match rewordings and translations, are loading\./);
   assert.ok((await paneText(page, 'a')).includes('postponed'), 'the comparison is on screen meanwhile');
+  // By shared words the two reworded sentences about spring sales stay apart.
+  assert.equal(await pairedCells(page), 0, 'nothing paired by shared words');
   await page.locator('.signal-note').screenshot({ path: path.join(ensureOutDir(), 'words-loading-note.png') });
   // Requested once, from the app's own directory, by an absolute URL.
   await until(() => requests.length === 1, 'the word table is requested');
@@ -83,6 +88,10 @@ test('own texts: shared words first, with a note; then the word table, once; the
   release();
   await until(async () => (await signal(page)) === 'word_vectors', 'matched with the word table');
   assert.equal(await page.locator('.signal-note').count(), 0, 'the note goes once the table is in use');
+  // The shown comparison itself was rebuilt: by meaning, "Sales fell in the
+  // spring" pairs with "Sales dropped during the spring".
+  await until(async () => (await pairedCells(page)) > 0, 'the rewording is paired');
+  assert.match(await page.locator('td.cell.changed[data-pane="a"]').first().textContent(), /Sales fell in the spring/);
   // Editing a text rebuilds the comparison with the table already loaded.
   await page.fill('#own-text-2', `${B} A third sentence.`);
   await until(async () => (await paneText(page, 'b'))?.includes('third'), 'the edit is compared');

@@ -328,6 +328,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let signal_line = signal_note(collection.source(), &state.words.phase, reports.len());
+    // Every memo below follows the collection: the word table arriving
+    // rebuilds it, which is a new generation for them as a new source is.
+    let generation = generation.wrapping_mul(2) | u64::from(state.words.table.is_some());
     let p: &Params = &state.params;
     let comparison = {
         let collection = collection.clone();
@@ -451,6 +454,12 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let shown = state.shown_view();
+    // The signal the shown comparison rests on (the collection's when no
+    // pair is compared).
+    let signal = comparison
+        .as_ref()
+        .as_ref()
+        .map_or(collection.source(), |c| c.semantic);
     let comparing = matches!(shown, View::Split | View::Unified)
         || (shown == View::Translation && bilingual.is_none());
     let total = model.changes.len();
@@ -749,7 +758,7 @@ pub fn App(props: &AppProps) -> Html {
     let current = state.current.filter(|&i| i < total);
     html! {
         <main id="app-root" ref={root} data-ready="true" data-theme={p.theme.as_str()}
-            data-view={shown.as_str()} data-signal={signal_name(collection.source())}>
+            data-view={shown.as_str()} data-signal={signal_name(signal)}>
             <header class="top">
                 <h1>{ "How the reports differ" }</h1>
                 if !state.notices.is_empty() {
