@@ -7,6 +7,7 @@
 use proptest::prelude::*;
 use report_diff::corpus;
 use report_diff::engine::overview::{self, FigureKind, Overview, OverviewError, MAX_REPORTS};
+use report_diff::engine::segment::without_list_marker;
 use report_diff::engine::{Collection, Options, Span};
 use serde_json::{json, Value};
 
@@ -107,6 +108,64 @@ fn the_poll_figure_diverges_and_the_window_is_003s_alone() {
         .summary
         .iter()
         .any(|s| s.contains("003 says 82%") && s.contains("004 says over 80%")));
+}
+
+/// The summary says, in words, who gives which figure, who alone quotes whom
+/// and how much the reports overlap; each sentence checked against the
+/// analyses it is written from.
+#[test]
+fn the_summary_reads_the_bundled_story() {
+    let (texts, names) = bundled();
+    let o = build(&texts, &names);
+    let has = |needle: &str| o.summary.iter().find(|s| s.contains(needle));
+    // The example of what all share is a sentence, not a headline.
+    let first = &o.summary[0];
+    assert!(first.starts_with("All 5 reports tell "), "{first}");
+    // (The summary clips long sentences: their first words suffice.)
+    let fact = o.facts.iter().find(|f| {
+        let label: String = without_list_marker(slice(texts[f.label.report], f.label.span))
+            .chars()
+            .take(40)
+            .collect();
+        f.reports.len() == 5 && first.contains(&label)
+    });
+    let fact = fact.expect("the example is the label of a fact all five tell");
+    let headline = texts[fact.label.report][fact.label.span.0..]
+        .lines()
+        .next()
+        .is_some_and(|l| !l.ends_with(['.', '?', '!', '”', '"']));
+    assert!(!headline, "{first}");
+    // 000 and 001 contain each other, but not both wholly: the figures say how.
+    let share = |of: usize, by: usize| {
+        let c = o
+            .coverage
+            .iter()
+            .find(|c| c.of.index == of && c.by.index == by);
+        report_diff::engine::score::percent(c.unwrap().share)
+    };
+    let same = has("000 and 001 tell the same story").expect("000 and 001 contain each other");
+    if share(0, 1) == "100%" && share(1, 0) == "100%" {
+        assert!(same.contains("each tells everything"), "{same}");
+    } else {
+        assert!(
+            same.contains(&format!("001 tells {} of 000’s", share(0, 1)))
+                && same.contains(&format!("000 tells {} of 001’s", share(1, 0))),
+            "{same}"
+        );
+    }
+    // What one report alone tells: counts before report names.
+    let alone = has("Told by one report only: ").expect("a sentence on facts told once");
+    let most = o.report_facts.iter().max_by_key(|r| r.alone).unwrap();
+    assert!(
+        alone.contains(&format!("{} facts in {}", most.alone, most.report.name)),
+        "{alone}"
+    );
+    // Who gives which figure, who alone quotes whom.
+    assert!(has("003 says 82% and 004 says over 80%").is_some());
+    assert!(has("Only 003 gives 90 days").is_some());
+    let quotes = has("004 alone quotes").expect("004 alone quotes someone");
+    assert!(quotes.contains("Vance"), "{quotes}");
+    assert!(has("A remark of Trump’s is quoted by 3 reports (002, 003 and 004)").is_some());
 }
 
 #[test]
@@ -422,4 +481,46 @@ fn pairwise_holds_every_pair_once_in_order() {
         }
     }
     assert!(pairs.get(3, 7).is_none());
+}
+
+/// Reports named by numbers (own texts are "1", "2", …): the summary puts
+/// each count before its report, so that names never read as counts.
+#[test]
+fn the_summary_keeps_numeric_names_apart_from_counts() {
+    let texts = [
+        "Storm closes port. The port of Dover closed on Tuesday as winds reached 90 km/h, the harbour master said. \"We will reopen when it is safe,\" said Jane Cole. About 40 ferries were cancelled.",
+        "Dover port shut by storm. Winds of 95 km/h closed the port of Dover on Tuesday. \"We will reopen as soon as it is safe,\" harbour master Jane Cole told reporters. Some 40 ferries were cancelled, P&O Ferries said.",
+        "Ferries cancelled. About 38 ferries were cancelled on Tuesday after the port of Dover closed. \"We will reopen when it is safe,\" Cole said. Traffic queued for miles on the M20. Lorries were parked on the motorway overnight.",
+    ];
+    let names: Vec<String> = (1..=3).map(|i| i.to_string()).collect();
+    let o = build(&texts, &names);
+    let alone = o
+        .summary
+        .iter()
+        .find(|s| s.starts_with("Told by one report only: "))
+        .expect("a sentence on facts told once");
+    let mut told: Vec<(usize, &str)> = o
+        .report_facts
+        .iter()
+        .filter(|r| r.alone > 0)
+        .map(|r| (r.alone, r.report.name.as_str()))
+        .collect();
+    told.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
+    let (c, r) = told[0];
+    let first = if c == 1 {
+        format!("1 fact in {r}")
+    } else {
+        format!("{c} facts in {r}")
+    };
+    assert!(alone.contains(&first), "{alone}");
+    for &(c, r) in &told[1..] {
+        assert!(alone.contains(&format!("{c} in {r}")), "{alone}");
+    }
+    assert!(
+        o.summary
+            .iter()
+            .any(|s| s.starts_with("A remark of Jane Cole’s is quoted by 3 reports (1, 2 and 3)")),
+        "{:?}",
+        o.summary
+    );
 }

@@ -234,15 +234,37 @@ pub fn detect_lang(text: &str) -> Lang {
 }
 
 fn is_list_marker(line: &str) -> bool {
+    without_list_marker(line).len() != line.len()
+}
+
+/// `line` without the marker of a list item ("- ", "• ", "2. ", "3) ") and
+/// the space after it; `line` itself when it has none. A marker is layout:
+/// a sentence quoted on its own leaves it out.
+///
+/// ```
+/// use report_diff::engine::segment::without_list_marker;
+/// assert_eq!(without_list_marker("- Trump delayed it."), "Trump delayed it.");
+/// assert_eq!(without_list_marker("2) Second"), "Second");
+/// assert_eq!(without_list_marker("2024. A year"), "2024. A year");
+/// assert_eq!(without_list_marker("-5 degrees"), "-5 degrees");
+/// ```
+pub fn without_list_marker(line: &str) -> &str {
     let t = line.trim_start();
     if let Some(rest) = t.strip_prefix(['-', '*', '•', '·', '–']) {
-        return rest.starts_with(char::is_whitespace);
+        if rest.starts_with(char::is_whitespace) {
+            return rest.trim_start();
+        }
+        return line;
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0
+    if digits > 0
         && digits < 3
         && t[digits..].starts_with(['.', ')'])
         && t[digits + 1..].starts_with(' ')
+    {
+        return t[digits + 1..].trim_start();
+    }
+    line
 }
 
 /// True when `s` asks rather than states: it ends with a question mark

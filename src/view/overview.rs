@@ -12,6 +12,7 @@ use std::rc::Rc;
 use super::{side_pieces, slice, Piece, Side};
 use crate::engine::overview::{clip, join, Overview, Pairwise};
 use crate::engine::score::percent;
+use crate::engine::segment::without_list_marker;
 use crate::engine::sort;
 use crate::engine::{Collection, Span};
 use crate::params::{Params, View};
@@ -506,8 +507,7 @@ pub fn overview_model(
             FactRow {
                 // A list item's marker is layout, not part of the fact.
                 label: clip(
-                    slice(text(f.label.report), f.label.span)
-                        .trim_start_matches(['-', '*', '•', '–', ' ']),
+                    without_list_marker(slice(text(f.label.report), f.label.span)),
                     LABEL_CHARS,
                 )
                 .into(),

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{clip, join, slice, FigureKind, Overview};
 use crate::engine::score::{percent, quantize};
+use crate::engine::segment::{without_list_marker, SegmentKind};
 use crate::engine::sort;
 use crate::engine::Document;
 
@@ -35,27 +36,44 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
     let n = o.reports.len();
     let name = |r: usize| o.reports.get(r).map_or("?", |x| x.report.name.as_str());
     let text = |r: usize, s: crate::engine::Span| docs.get(r).map_or("", |d| slice(d, s));
+    let is_sentence = |r: usize, seg: usize| {
+        docs.get(r)
+            .and_then(|d| d.segments.get(seg))
+            .is_some_and(|s| s.kind != SegmentKind::Heading)
+    };
 
     // 1. What all share.
     let widest = o.facts.first();
     match widest {
         Some(f) if f.reports.len() == n => {
-            let all = o.facts.iter().filter(|f| f.reports.len() == n).count();
+            let shared = || o.facts.iter().filter(|f| f.reports.len() == n);
+            let all = shared().count();
             let who = if n == 2 {
                 "Both reports".to_string()
             } else {
                 format!("All {n} reports")
             };
+            // A fact whose label is a sentence reads better as the example
+            // than one told by a headline ("Last-Minute U-Turn! …").
+            let example = shared()
+                .find(|f| is_sentence(f.label.report, f.label.segment))
+                .unwrap_or(f);
             out.push(format!(
                 "{who} tell {all} fact{} in common, such as “{}”",
                 if all == 1 { "" } else { "s" },
-                clip(text(f.label.report, f.label.span), CLIP)
+                clip(
+                    without_list_marker(text(example.label.report, example.label.span)),
+                    CLIP
+                )
             ));
         }
         Some(f) if f.reports.len() > 1 => out.push(format!(
             "No fact is told by all {n} reports; the most widely told ({} reports) is “{}”",
             f.reports.len(),
-            clip(text(f.label.report, f.label.span), CLIP)
+            clip(
+                without_list_marker(text(f.label.report, f.label.span)),
+                CLIP
+            )
         )),
         _ => out.push(format!("The {n} reports tell no fact in common.")),
     }
@@ -87,14 +105,36 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
             break;
         }
         said += 1;
-        out.push(if mutual {
+        // "Everything" only when it is: above CONTAINED but below 100 % the
+        // figures say how nearly.
+        let whole = |of: usize, by: usize| quantize(share(of, by)) == quantize(1.0);
+        out.push(if mutual && whole(of, by) && whole(by, of) {
             format!(
                 "{} and {} tell the same story: each tells everything the other does.",
                 name(of),
                 name(by)
             )
-        } else {
+        } else if mutual {
+            format!(
+                "{} and {} tell the same story: {} tells {} of {}’s, {} tells {} of {}’s.",
+                name(of),
+                name(by),
+                name(by),
+                percent(share(of, by)),
+                name(of),
+                name(of),
+                percent(share(by, of)),
+                name(by)
+            )
+        } else if whole(of, by) {
             format!("Everything {} tells, {} tells too.", name(of), name(by))
+        } else {
+            format!(
+                "{} tells nearly everything {} tells ({}).",
+                name(by),
+                name(of),
+                percent(share(of, by))
+            )
         });
     }
     let closest = (0..n)
@@ -147,22 +187,28 @@ pub fn write(o: &Overview, docs: &[Document]) -> Vec<String> {
         .collect();
     sort::sort_by(&mut alone, |x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
     if !alone.is_empty() {
+        // "27 facts in 003, 11 in 004": the unit once, each count before its
+        // report, so that numeric report names never read as counts.
         let items: Vec<String> = alone
             .iter()
             .take(LIST)
             .enumerate()
-            .map(|(k, (c, r))| {
-                if k == 0 {
-                    format!(
-                        "{r} tells {c} fact{} no other report tells",
-                        if *c == 1 { "" } else { "s" }
-                    )
-                } else {
-                    format!("{r} {c}")
-                }
+            .map(|(k, (c, r))| match (k, c) {
+                (0, 1) => format!("1 fact in {r}"),
+                (0, _) => format!("{c} facts in {r}"),
+                _ => format!("{c} in {r}"),
             })
             .collect();
-        out.push(format!("{}.", join(&items)));
+        let more = alone.len().saturating_sub(LIST);
+        out.push(format!(
+            "Told by one report only: {}{}.",
+            join(&items),
+            match more {
+                0 => String::new(),
+                1 => " (and 1 more report)".to_string(),
+                _ => format!(" (and {more} more reports)"),
+            }
+        ));
     }
 
     // 4. Figures that differ, then figures only one report gives.
