@@ -184,6 +184,7 @@ impl Collection {
     ///       "特朗普推迟了命令。民调支持测试。"], embed);
     /// let cmp = c.compare(0, 1, &Options::default()).unwrap();
     /// assert_eq!(cmp.links.len(), 2);
+    /// assert_eq!(cmp.semantic, Some(report_diff::engine::semantic::Source::Caller));
     /// ```
     pub fn with_embedder<S: AsRef<str>>(
         texts: &[S],
@@ -193,6 +194,11 @@ impl Collection {
         let raw = c.embed(embed);
         c.vectors = centre(&c.docs, raw);
         c.find_echoes();
+        c.source = c
+            .vectors
+            .iter()
+            .any(|v| v.iter().any(Option::is_some))
+            .then_some(Source::Caller);
         c
     }
 
@@ -214,8 +220,7 @@ impl Collection {
     }
 
     /// Where the sentence vectors came from, or `None` when the alignment
-    /// rests on shared words alone (also for [`Collection::with_embedder`],
-    /// whose vectors come from the caller).
+    /// rests on shared words alone.
     pub fn source(&self) -> Option<Source> {
         self.source
     }

@@ -78,6 +78,9 @@ pub enum Source {
     SentenceModel,
     /// The weighted mean of static word vectors ([`WordTable`]).
     WordVectors,
+    /// Vectors the caller supplied
+    /// ([`Collection::with_embedder`](crate::engine::Collection::with_embedder)).
+    Caller,
 }
 
 /// Bytes that are not a vector table: says what is wrong.
