@@ -817,7 +817,7 @@ pub fn App(props: &AppProps) -> Html {
                                 if shown == View::Translation {
                                     <p class="notice" role="status">{ "Neither report carries a translation; showing them side by side." }</p>
                                 }
-                                <Summary similarity={cmp.similarity} stats={cmp.stats.clone()} />
+                                <Summary coverage={cmp.coverage} stats={cmp.stats.clone()} semantic={cmp.semantic.is_some()} />
                                 <QuotesPanel model={(*quotes).clone()} />
                                 <ChangeNav {total} {current} {on_step} {on_shortcuts}
                                     description={current.and_then(|i| model.changes.get(i)).map(|c| AttrValue::from(c.description.clone()))}>

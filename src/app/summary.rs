@@ -3,15 +3,17 @@
 use yew::prelude::*;
 
 use crate::engine::score::percent;
-use crate::engine::Stats;
+use crate::engine::{Coverage, Stats};
 
 /// Properties of [`Summary`].
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    /// Similarity, 0..=1.
-    pub similarity: f64,
+    /// How much of each story the other report also tells.
+    pub coverage: Coverage,
     /// Counts by row kind.
     pub stats: Stats,
+    /// True when sentence vectors took part in the alignment.
+    pub semantic: bool,
 }
 
 /// Similarity and counts (announced politely to screen readers on change),
@@ -22,15 +24,22 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         <>
             <p class="summary" aria-live="polite">
-                <strong title="Words of aligned passages, each pair weighted by how closely it matches, over all story words">
-                    { format!("{} similar", percent(props.similarity)) }
+                <strong title="Share of each report's story (its words, site chrome and translated copies left out) in sentences the other report also tells">
+                    { format!(
+                        "B also tells {} of A’s story, A {} of B’s",
+                        percent(props.coverage.a),
+                        percent(props.coverage.b)
+                    ) }
                 </strong>
                 { format!(
-                    " · {} same · {} reworded · {} moved · {} only in A · {} only in B · {} site chrome",
-                    s.equal, s.changed, s.moved, s.only_a, s.only_b, s.boilerplate
+                    " · {} same · {} reworded · {} moved · {} only in A · {} only in B · {} said elsewhere in the other · {} site chrome",
+                    s.equal, s.changed, s.moved, s.only_a, s.only_b, s.elsewhere, s.boilerplate
                 ) }
                 if s.translation > 0 {
                     { format!(" · {} in the translated copy", s.translation) }
+                }
+                if !props.semantic {
+                    { " · matched by shared words only (no sentence vectors for these texts)" }
                 }
             </p>
             <details class="legend">
@@ -42,7 +51,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <li><span class="swatch only-a"></span><span class="swatch only-b"></span>{ "Only this report says it (dashed: A’s side, then B’s); the other side is hatched. Long runs fold after a few sentences." }</li>
                     <li><span class="swatch boilerplate"></span>{ "Site chrome, disclaimers and ads: folded into one line by default; “Site chrome & ads” dims, shows or leaves them out." }</li>
                     <li>{ "Next / Previous (or n, p, F7) step from change to change; the bar at the right edge maps them; press ? for all shortcuts." }</li>
-                    <li>{ "Similarity counts aligned passages' words, weighted by how closely each pair matches." }</li>
+                    <li>{ "The shares on top count the story's words in sentences the other report also tells, on its row or elsewhere (“also in …” links)." }</li>
                 </ul>
             </details>
         </>
