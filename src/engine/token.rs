@@ -180,21 +180,6 @@ const STOP_WORDS: &[&str] = &[
     "when", "which", "while", "who", "will", "with", "would", "you", "your",
 ];
 
-/// Reporting verbs that independent reports use interchangeably for one fact
-/// ("delayed" / "postponed" / "paused" / "halted"); stems map to one canonical stem.
-const SYNONYMS: &[(&str, &str)] = &[
-    ("postpon", "delay"),
-    ("paus", "delay"),
-    ("halt", "delay"),
-    ("shelv", "delay"),
-    ("dissatisfi", "criticiz"),
-    ("criticis", "criticiz"),
-    ("hinder", "imped"),
-    ("hindranc", "imped"),
-    ("obstacl", "imped"),
-    ("security", "safety"),
-];
-
 /// Lower-cases and strips common English suffixes so that "delays", "delayed" and
 /// "delaying" meet. Deliberately light: it only has to make variants collide.
 pub fn stem(word: &str) -> String {
@@ -230,11 +215,6 @@ pub fn stem(word: &str) -> String {
     {
         w.truncate(w.len() - 1);
     }
-    for (from, to) in SYNONYMS {
-        if w == *from {
-            return (*to).to_string();
-        }
-    }
     w
 }
 
@@ -246,42 +226,56 @@ pub fn is_stop_word(lower: &str) -> bool {
     STOP_WORDS.binary_search(&lower).is_ok()
 }
 
-/// Multi-word names and their short forms, which reports use interchangeably.
-const PHRASES: &[(&str, &str)] = &[
-    ("artificial intelligence", "ai"),
-    ("united states", "us"),
-    ("u.s.", "us"),
-    ("european union", "eu"),
-];
-
-/// Lower-cases `text` and writes each [`PHRASES`] entry in its short form, so
-/// "artificial intelligence" and "AI" meet.
-fn fold_phrases(text: &str) -> String {
-    let mut t = text.to_lowercase();
-    for (long, short) in PHRASES {
-        if t.contains(long) {
-            t = t.replace(long, short);
+/// Writes dotted initialisms without their dots ("U.S." → "US", "e.g." →
+/// "eg"), so that they meet the undotted spelling. A run counts when it is
+/// at least two single letters, each followed by a dot, not inside a word.
+fn fold_initialisms(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_word = i == 0 || !chars[i - 1].is_alphanumeric();
+        let mut j = i;
+        while starts_word
+            && j + 1 < chars.len()
+            && chars[j].is_alphabetic()
+            && chars[j + 1] == '.'
+            && (j + 2 >= chars.len()
+                || !chars[j + 2].is_alphabetic()
+                || chars.get(j + 3) == Some(&'.'))
+        {
+            j += 2;
+        }
+        if (j - i) / 2 >= 2 {
+            out.extend(chars[i..j].iter().step_by(2));
+            i = j;
+        } else {
+            out.push(chars[i]);
+            i += 1;
         }
     }
-    t
+    out
 }
 
 /// The content features of a piece of text used to match sentences across
 /// reports: stemmed content words (`w:`), numbers (`n:`) and CJK character
 /// bigrams (`c:`). Latin names and numbers inside Chinese text are kept, which
-/// is what lets a translation meet its original.
+/// is what lets a translation meet its original. Dotted initialisms lose their
+/// dots, and a word in capitals is an acronym even when its lower case is a
+/// stop word ("U.S." and "US" meet; "us" is dropped). Which words mean the same
+/// is left to the semantic signal: no synonym list here.
 ///
 /// ```
 /// use report_diff::engine::token::features;
-/// let f = features("Trump postponed the order by 90 days");
+/// let f = features("Trump delayed the order by 90 days");
 /// assert!(f.contains(&"w:delay".to_string()));
 /// assert!(features("regulators") == features("regulatory"));
-/// assert_eq!(features("artificial intelligence in the U.S."), features("AI in the US"));
+/// assert_eq!(features("AI in the U.S."), features("AI in the US"));
 /// assert!(f.contains(&"n:90".to_string()));
 /// assert!(!f.iter().any(|t| t == "w:the"));
 /// ```
 pub fn features(text: &str) -> Vec<String> {
-    let folded = fold_phrases(text);
+    let folded = fold_initialisms(text);
     let text = folded.as_str();
     let us = units(text, 0);
     let mut out = Vec::new();
@@ -303,7 +297,9 @@ pub fn features(text: &str) -> Vec<String> {
                     .chars()
                     .map(|c| fold_typography(c).to_lowercase().next().unwrap_or(c))
                     .collect();
-                if lower.chars().count() > 1 && !is_stop_word(&lower) {
+                // A word in capitals is an acronym ("US"), not a stop word ("us").
+                let acronym = s.chars().count() > 1 && s.chars().all(char::is_uppercase);
+                if lower.chars().count() > 1 && (acronym || !is_stop_word(&lower)) {
                     // Six letters of the stem: "regulation", "regulatory" and
                     // "regulators" meet, as do "administration"/"administrative".
                     let st: String = stem(&lower).chars().take(STEM_PREFIX).collect();
@@ -359,10 +355,22 @@ mod tests {
     #[test]
     fn stems_meet() {
         assert_eq!(stem("delays"), stem("delayed"));
-        assert_eq!(stem("postponed"), stem("delayed"));
-        assert_eq!(stem("paused"), "delay");
-        assert_eq!(stem("halted"), "delay");
+        assert_eq!(stem("delaying"), "delay");
+        assert_eq!(stem("stopped"), "stop");
         assert_eq!(stem("models"), stem("model"));
+    }
+
+    #[test]
+    fn initialisms_and_acronyms() {
+        assert_eq!(features("the U.S. order"), features("the US order"));
+        assert!(features("the US order").contains(&"w:us".to_string()));
+        assert!(!features("told us").contains(&"w:us".to_string()));
+        assert_eq!(
+            fold_initialisms("J. Smith, U.S.A. and e.g."),
+            "J. Smith, USA and eg"
+        );
+        // Nothing folds "postponed" into "delayed": that is the vectors' job.
+        assert_ne!(features("postponed"), features("delayed"));
     }
 
     #[test]
