@@ -182,7 +182,7 @@ pub struct Wording {
 pub struct QuoteRow {
     /// Who said it ("Unattributed" when no report names anyone).
     pub speaker: Rc<str>,
-    /// "Quoted by 002, 003 and 004 in 6 wordings".
+    /// "Quoted by 002, 003 and 004 in 5 wordings".
     pub caption: String,
     /// The reports quoting it (shown ones).
     pub reports: Vec<Rc<str>>,
@@ -854,7 +854,9 @@ mod tests {
         let m = model(&f, "");
         let q = &m.quotes[0];
         assert_eq!(&*q.speaker, "Trump");
-        assert_eq!(q.caption, "Quoted by 002, 003 and 004 in 6 wordings");
+        // Five different wordings in three reports (004's "could be a hindrance"
+        // shares no word with the others: no synonym list pairs it).
+        assert_eq!(q.caption, "Quoted by 002, 003 and 004 in 5 wordings");
         assert!(q.wordings[0].reference);
         assert!(q.wordings[0]
             .pieces
