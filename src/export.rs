@@ -9,7 +9,7 @@
 //! use report_diff::engine::{compare, Options};
 //! use report_diff::export::{Export, Report};
 //! use report_diff::view::{split_model, BoilerplateDisplay};
-//! let (a, b) = ("Trump delayed the order.", "Trump paused the order.");
+//! let (a, b) = ("Trump delayed the AI order on Monday.", "Trump paused the AI order on Monday.");
 //! let cmp = compare(a, b, &Options::default());
 //! let model = split_model(&cmp, a, b, BoilerplateDisplay::Fold);
 //! let e = Export {
@@ -19,7 +19,9 @@
 //!     comparison: &cmp,
 //!     model: &model,
 //! };
-//! assert!(e.markdown().contains("| Trump ~~delayed~~ the order. | Trump **paused** the order. |"));
+//! assert!(e
+//!     .markdown()
+//!     .contains("| Trump ~~delayed~~ the AI order on Monday. | Trump **paused** the AI order on Monday. |"));
 //! assert_eq!(e.file_name("json"), "report-diff-x-vs-y.json");
 //! ```
 

@@ -21,7 +21,7 @@
 //! use report_diff::engine::{compare, Options};
 //!
 //! let a = "Trump delayed the order. The White House set no date.";
-//! let b = "The White House set no new date. Trump postponed the order.";
+//! let b = "The White House set no new date. Trump delayed the signing of the order.";
 //! let cmp = compare(a, b, &Options::default());
 //! assert_eq!(cmp.rows.iter().filter(|r| r.moved).count(), 2);
 //! ```
