@@ -52,11 +52,12 @@ pub fn signal_note(source: Option<Source>, phase: &WordTablePhase, texts: usize)
 }
 
 /// The signal a collection rests on, as the `data-signal` hook says it
-/// (`sentence_model`, `word_vectors`, `words`).
+/// (`sentence_model`, `word_vectors`, `caller`, `words`).
 pub fn signal_name(source: Option<Source>) -> &'static str {
     match source {
         Some(Source::SentenceModel) => "sentence_model",
         Some(Source::WordVectors) => "word_vectors",
+        Some(Source::Caller) => "caller",
         None => "words",
     }
 }
