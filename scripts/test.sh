@@ -14,20 +14,29 @@ SUMMARY=()
 CURRENT=""
 LAYER_T0=""
 
-# A layer that exits non-zero ends the run here (set -e); say which one failed.
+# Every layer this script runs (the `layer` lines below), for the closing line.
+TOTAL_LAYERS="$(grep -c '^layer ' "${BASH_SOURCE[0]}")"
+
+# A layer that exits non-zero ends the run here (set -e): say which one failed,
+# count it as failed (and the ones after it as not run), and keep the exit status.
 on_exit() {
   local rc=$?
-  if [ "$rc" -ne 0 ] && [ -n "$CURRENT" ]; then
-    local el=$(($(now_ms) - LAYER_T0))
+  if [ "$rc" -ne 0 ]; then
+    local el=0
+    [ -n "$LAYER_T0" ] && el=$(($(now_ms) - LAYER_T0))
+    local what="${CURRENT:-the script itself, outside any layer}"
+    local failed=0
+    [ -n "$CURRENT" ] && failed=1
     echo
     echo "=================================================================="
-    echo "FAILED: $CURRENT (exit $rc, after $(fmt_ms "$el"))"
+    echo "FAILED: $what (exit $rc, after $(fmt_ms "$el"))"
     echo "=================================================================="
     for line in "${SUMMARY[@]}"; do echo "  $line"; done
-    echo "  FAIL  $(fmt_ms "$el")  $CURRENT"
+    [ -n "$CURRENT" ] && echo "  FAIL  $(fmt_ms "$el")  $CURRENT"
     echo "total $(fmt_ms $(($(now_ms) - T0)))"
-echo "layers: ${#SUMMARY[@]} passed, 0 failed"
+    echo "layers: ${#SUMMARY[@]} passed, $failed failed, $((TOTAL_LAYERS - ${#SUMMARY[@]} - failed)) not run"
   fi
+  exit "$rc"
 }
 trap on_exit EXIT
 
@@ -45,6 +54,7 @@ layer() {
   echo "-- ok: $CURRENT ($(fmt_ms "$el"))"
   SUMMARY+=("ok    $(fmt_ms "$el")  $CURRENT")
   CURRENT=""
+  LAYER_T0=""
 }
 
 layer "setup (install what is missing)" bash scripts/setup.sh
