@@ -1,9 +1,11 @@
 //! Native benchmark of the engine on the bundled reports.
 //!
-//! `cargo bench --bench engine` prints, among others, the time of the whole
-//! comparison of all 10 pairs of bundled reports (collection built once, as the
-//! app does), of building the collection itself, and of the whole overview of
-//! the five reports (story map, coverage, quotes, figures, names, summary).
+//! `cargo bench --bench engine` prints the time of segmenting the five reports,
+//! of building the collection (segmentation, boilerplate, term statistics,
+//! sentence vectors), of the alignment of all 10 pairs (collection built once,
+//! as the app does) and of the whole overview of the five reports (story map,
+//! coverage, quotes, figures, names, summary). `benches/scaling.rs` measures
+//! how the cost grows with larger texts.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use report_diff::{corpus, engine};
@@ -12,6 +14,14 @@ use std::hint::black_box;
 fn bench(c: &mut Criterion) {
     let texts: Vec<&str> = corpus::reports().iter().map(|r| r.text).collect();
     let opts = engine::Options::default();
+    c.bench_function("segment_5_reports", |b| {
+        b.iter(|| {
+            black_box(&texts)
+                .iter()
+                .map(|t| engine::Document::new(t).segments().len())
+                .sum::<usize>()
+        })
+    });
     c.bench_function("collection_build_5_reports", |b| {
         b.iter(|| engine::Collection::new(black_box(&texts)))
     });
@@ -51,5 +61,13 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    // Short runs: the whole file takes well under a minute on two loaded cores.
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(std::time::Duration::from_millis(500))
+        .measurement_time(std::time::Duration::from_secs(2));
+    targets = bench
+}
 criterion_main!(benches);

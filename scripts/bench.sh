@@ -1,23 +1,40 @@
 #!/usr/bin/env bash
-# Benchmarks: prints figures, asserts nothing about speed.
-#   1. native engine (criterion, benches/engine.rs), shortened run;
-#   2. the release build in headless Chromium (e2e/bench.mjs): engine via the wasm
-#      hooks, page load to first render, switching a pair, download sizes.
-# The issue's target: the whole 10-pair comparison in under 20 ms in Chromium.
-#
-#   bash scripts/bench.sh
-# Environment for step 2: BENCH_RUNS, BENCH_WARMUP, BENCH_LOADS, BENCH_SWITCHES (see e2e/bench.mjs).
+# Benchmarks: print figures, assert nothing about speed.
+#   bash scripts/bench.sh            native (criterion) and browser
+#   bash scripts/bench.sh browser    browser only (what `npm run bench` runs)
+#   bash scripts/bench.sh native     native only
+# Native: benches/engine.rs (the five bundled reports: segmentation, collection,
+# alignment of all 10 pairs, overview) and benches/scaling.rs (synthetic pairs of
+# 10 KB, 100 KB and 1 MB; SCALING_MAX_BYTES=100000 leaves out 1 MB).
+# Browser: the release build in headless Chromium (e2e/bench.mjs; its
+# environment variables are listed at its top).
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
+what="${1:-all}"
+case "$what" in
+  all | browser | native) ;;
+  *)
+    echo "usage: bash scripts/bench.sh [all|browser|native]" >&2
+    exit 2
+    ;;
+esac
+
 bash scripts/setup.sh
-trunk build --release
 
-echo
-echo "== native engine (cargo bench --bench engine) =="
-cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3
+if [ "$what" != browser ]; then
+  echo
+  echo "== native engine, bundled reports (cargo bench --bench engine) =="
+  cargo bench --bench engine
+  echo
+  echo "== native engine, synthetic pairs (cargo bench --bench scaling) =="
+  cargo bench --bench scaling
+fi
 
-echo
-echo "== browser (node e2e/bench.mjs) =="
-node e2e/bench.mjs
+if [ "$what" != native ]; then
+  trunk build --release
+  echo
+  echo "== browser (node e2e/bench.mjs) =="
+  node e2e/bench.mjs
+fi

@@ -15,6 +15,8 @@
 //! - [`sources`]: which reports are shown (bundled, a corpus, the reader's
 //!   own texts), as a state machine; pure Rust.
 //! - [`export`]: the comparison as JSON, one HTML file, or Markdown; pure Rust.
+//! - [`synth`] (not in the wasm build): synthetic report pairs of any size, for
+//!   benchmarks.
 //! - `app` (only on `wasm32`): Yew components that render the engine's results.
 //!
 //! ```
@@ -34,6 +36,8 @@ pub mod intake;
 pub mod json;
 pub mod params;
 pub mod sources;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synth;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

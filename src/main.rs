@@ -63,6 +63,17 @@ mod bench {
         })
     }
 
+    /// Builds a collection of two texts and aligns them, as the app does with
+    /// two pasted texts (shared words alone: no word table is loaded here);
+    /// returns the number of rows. The browser benchmark times it on a
+    /// synthetic 1 MB pair.
+    #[wasm_bindgen]
+    pub fn bench_compare_texts(a: &str, b: &str) -> usize {
+        let c = engine::Collection::new(&[a, b]);
+        c.compare(0, 1, &engine::Options::default())
+            .map_or(0, |x| x.rows.len())
+    }
+
     /// The whole overview of the five bundled reports on a collection built
     /// once, as the app computes it: every pair compared, then the story
     /// map, coverage, quotes, figures, names and summary; returns the number
