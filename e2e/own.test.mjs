@@ -91,14 +91,14 @@ test('files are read as text, converted from UTF-16, or refused with a clear mes
     { name: 'windows.txt', mimeType: 'text/plain', buffer: utf16le(B) },
     { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from('Caf\xe9 cr\xe8me \xe0 c\xf4t\xe9.', 'latin1') },
     { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex') },
-    { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(600 * 1024, 'a') },
+    { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(2200 * 1024, 'a') },
     { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('  \n') },
   ]);
   const notes = await page.locator('#file-notes').textContent();
   assert.match(notes, /“windows\.txt” was converted from UTF-16 LE text\./);
   assert.match(notes, /“latin1\.txt” is not UTF-8 text \(perhaps Latin-1 or Windows-1252\)/);
   assert.match(notes, /“photo\.png” is not a text file/);
-  assert.match(notes, /“huge\.txt” is too large \(600 KB; at most 512 KB per text\)\./);
+  assert.match(notes, /“huge\.txt” is too large \(2\.1 MB; at most 2\.0 MB per text\)\./);
   assert.match(notes, /“empty\.txt” is empty\./);
   // The UTF-8 byte-order mark is dropped; the text is kept as the file has it
   // (a textarea shows CRLF as LF, so look at what was saved).

@@ -1,5 +1,6 @@
 // trunk post_build hook (see Trunk.toml): writes the hashed names of the app's
-// JS, wasm and CSS into the copied boot.js, so the loader works wherever it is
+// JS, wasm and CSS into the copied boot.js (and the JS and wasm into the
+// comparison worker, worker.js), so the loaders work wherever they are
 // included from. Fails the build if a name cannot be found.
 //
 // It also gives the word table (data/words.bin, copied by trunk under its own
@@ -27,10 +28,13 @@ const names = {
   __RD_CSS__: one(/^style(-[0-9a-f]+)?\.css$/, 'stylesheet'),
   __RD_WORDS__: one(/^words-[0-9a-f]{16}\.bin$/, 'word table'),
 };
-const boot = path.join(dir, 'boot.js');
-let text = readFileSync(boot, 'utf8');
-for (const [k, v] of Object.entries(names)) {
-  if (!text.includes(k)) throw new Error(`stamp-boot: ${k} not in ${boot}`);
-  text = text.replaceAll(k, v);
+// boot.js needs every name; worker.js (the comparison worker) the app's JS and wasm.
+for (const [file, keys] of [['boot.js', Object.keys(names)], ['worker.js', ['__RD_JS__', '__RD_WASM__']]]) {
+  const target = path.join(dir, file);
+  let text = readFileSync(target, 'utf8');
+  for (const k of keys) {
+    if (!text.includes(k)) throw new Error(`stamp-boot: ${k} not in ${target}`);
+    text = text.replaceAll(k, names[k]);
+  }
+  writeFileSync(target, text);
 }
-writeFileSync(boot, text);

@@ -35,8 +35,10 @@ use crate::json::{self, Json};
 pub const MAX_REPORTS: usize = 20;
 /// Largest corpus document, in bytes.
 pub const MAX_CORPUS_BYTES: usize = 4 * 1024 * 1024;
-/// Largest single text (a report in a corpus, a pasted text, a file), in bytes.
-pub const MAX_TEXT_BYTES: usize = 512 * 1024;
+/// Largest single text (a report in a corpus, a pasted text, a file), in bytes:
+/// a long report or a book chapter; large pairs are compared in a web worker
+/// (see [`crate::offload`]).
+pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
 /// Longest id, in characters.
 pub const MAX_ID_CHARS: usize = 64;
 /// Longest title, headline, outlet, date or language, in characters: longer

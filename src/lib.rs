@@ -17,6 +17,8 @@
 //! - [`export`]: the comparison as JSON, one HTML file, or Markdown; pure Rust.
 //! - [`synth`] (not in the wasm build): synthetic report pairs of any size, for
 //!   benchmarks.
+//! - [`offload`]: large pairs compared in a web worker (the steps, their progress,
+//!   the coarse fallback, the JSON they travel in); pure Rust.
 //! - `app` (only on `wasm32`): Yew components that render the engine's results.
 //!
 //! ```
@@ -34,6 +36,7 @@ pub mod engine;
 pub mod export;
 pub mod intake;
 pub mod json;
+pub mod offload;
 pub mod params;
 pub mod sources;
 #[cfg(not(target_arch = "wasm32"))]

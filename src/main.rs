@@ -90,6 +90,43 @@ mod bench {
     }
 }
 
+/// The comparison worker's entry (`worker.js` calls it in a web worker, with
+/// the app's own wasm): compares texts `a` and `b` of `texts` fully, or
+/// coarsely, calls `progress(step, steps, what)` before each step and
+/// returns the comparison as JSON (see `report_diff::offload`).
+#[cfg(target_arch = "wasm32")]
+#[allow(clippy::too_many_arguments)]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn worker_compare(
+    texts: Vec<String>,
+    a: usize,
+    b: usize,
+    case: bool,
+    punct: bool,
+    space: bool,
+    coarse: bool,
+    progress: &js_sys::Function,
+) -> Result<String, wasm_bindgen::JsValue> {
+    use report_diff::offload::{encode, run, Depth};
+    use wasm_bindgen::JsValue;
+    let opts = report_diff::engine::Options {
+        ignore_case: case,
+        ignore_punctuation: punct,
+        ignore_whitespace: space,
+    };
+    let depth = if coarse { Depth::Coarse } else { Depth::Full };
+    let cmp = run(&texts, a, b, &opts, depth, |step, steps, what| {
+        let _ = progress.call3(
+            &JsValue::NULL,
+            &JsValue::from(step),
+            &JsValue::from(steps),
+            &JsValue::from_str(what),
+        );
+    })
+    .ok_or_else(|| JsValue::from_str("no such pair of texts"))?;
+    Ok(encode(&cmp))
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!(

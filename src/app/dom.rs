@@ -148,3 +148,16 @@ pub fn store(key: &str, value: &str) {
         let _ = s.set_item(key, value);
     }
 }
+
+/// The full aligner's deadline a test set on the page
+/// (`window.__reportDiffFullDeadlineMs`, a number of milliseconds), so the
+/// coarse fallback can be exercised without a pair that takes 8 s.
+pub fn full_deadline_ms() -> Option<u32> {
+    let v = js_sys::Reflect::get(
+        &gloo::utils::window(),
+        &wasm_bindgen::JsValue::from_str("__reportDiffFullDeadlineMs"),
+    )
+    .ok()?
+    .as_f64()?;
+    (v.is_finite() && v >= 0.0).then_some(v.min(f64::from(u32::MAX)) as u32)
+}

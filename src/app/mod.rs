@@ -17,6 +17,7 @@ mod frame;
 mod mount;
 mod names;
 mod navbar;
+mod offload_status;
 mod overview;
 mod own_texts;
 mod picker;
@@ -35,6 +36,7 @@ mod translation;
 mod unified;
 mod url;
 mod words;
+mod worker;
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -48,6 +50,7 @@ use crate::engine::semantic::SentenceTable;
 use crate::engine::{Collection, Options, Semantics};
 use crate::export::{Export, Report as ExportedReport};
 use crate::intake::Report;
+use crate::offload::{self, Depth, COARSE_DEADLINE_MS, FULL_DEADLINE_MS, LARGE_BYTES};
 use crate::params::{Params, View};
 use crate::sources::{Reports, SourceAction};
 use crate::view::{
@@ -58,6 +61,7 @@ use changebar::ChangeBar;
 use controls::Controls;
 use export_menu::{ExportKind, ExportMenu};
 use navbar::ChangeNav;
+use offload_status::OffloadStatus;
 use overview::OverviewView;
 use own_texts::OwnTexts;
 use picker::Picker;
@@ -234,6 +238,30 @@ pub struct AppProps {
     pub words: Option<AttrValue>,
 }
 
+/// The signal line for a large source: its pairs are compared in a worker,
+/// by shared words.
+fn large_note() -> String {
+    format!(
+        "These texts are large (over {} KB together): each pair is compared in the background, \
+         and passages are matched by shared words only.",
+        LARGE_BYTES / 1000
+    )
+}
+
+/// What the overview says for a large source.
+const LARGE_OVERVIEW: &str = "These texts are too large for the overview in this page: open the \
+                              side-by-side view to compare them two at a time.";
+
+/// The note over a coarse comparison.
+fn coarse_note() -> String {
+    format!(
+        "This pair took more than {} s to align fully, so it is compared coarsely: only sentences \
+         that are identical in both texts are paired, in order, plus a reworded sentence that sits \
+         alone between two of them. Moves and rewordings elsewhere are not found.",
+        FULL_DEADLINE_MS / 1000
+    )
+}
+
 /// The widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
@@ -287,9 +315,18 @@ pub fn App(props: &AppProps) -> Html {
     // vectors do not know are then matched by meaning too (the collection is
     // rebuilt; until then, and if it cannot load, by shared words).
     let word_table = state.words.table.clone();
+    // Large texts are compared in a web worker, pair by pair: the page
+    // builds no collection for them (that alone would freeze it).
+    let large = *use_memo(generation, {
+        let reports = reports.clone();
+        move |_| offload::is_large(&reports.iter().map(|r| r.text.as_str()).collect::<Vec<_>>())
+    });
     let collection = use_memo((generation, word_table.clone().map(Shared)), {
         let reports = reports.clone();
         move |_| {
+            if large {
+                return Collection::lexical::<&str>(&[]);
+            }
             let texts: Vec<&str> = reports.iter().map(|r| r.text.as_str()).collect();
             Collection::with_semantics(
                 &texts,
@@ -327,16 +364,32 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let signal_line = signal_note(collection.source(), &state.words.phase, reports.len());
-    // Every memo below follows the collection: the word table arriving
-    // rebuilds it, which is a new generation for them as a new source is.
-    let generation = generation.wrapping_mul(2) | u64::from(state.words.table.is_some());
+    let signal_line = if large {
+        Some(large_note())
+    } else {
+        signal_note(collection.source(), &state.words.phase, reports.len())
+    };
+    let source_generation = generation;
+    // Every memo below follows the collection and the worker's results: the
+    // word table arriving rebuilds the collection, a large pair's comparison
+    // arrives from the worker; each is a new generation for them as a new
+    // source is.
+    let generation = (generation << 24 | (state.offload.results & 0xff_ffff)) << 1
+        | u64::from(state.words.table.is_some());
     let p: &Params = &state.params;
     let comparison = {
         let collection = collection.clone();
+        let offloaded = state
+            .offload
+            .result
+            .clone()
+            .filter(|_| state.offload.key == Some((p.a, p.b, p.opts, source_generation)));
         use_memo(
             (p.a, p.b, p.opts, generation),
             move |&(a, b, opts, _): &(usize, usize, Options, u64)| {
+                if large {
+                    return offloaded.and_then(Result::ok).map(|c| c.0);
+                }
                 collection.compare(a, b, &opts).map(Rc::new)
             },
         )
@@ -382,7 +435,7 @@ pub fn App(props: &AppProps) -> Html {
         let collection = collection.clone();
         let ids = ids.clone();
         use_memo(
-            (p.opts, p.view == View::Overview, generation),
+            (p.opts, p.view == View::Overview && !large, generation),
             move |&(opts, shown, _): &(Options, bool, u64)| {
                 shown.then(|| {
                     let pairs = Pairwise::new(&collection, &opts);
@@ -454,6 +507,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let shown = state.shown_view();
+    let on_cancel_offload = {
+        let d = state.dispatcher();
+        Callback::from(move |()| d.dispatch(Action::CancelOffload))
+    };
+    let on_retry_offload = {
+        let d = state.dispatcher();
+        Callback::from(move |()| d.dispatch(Action::RetryOffload))
+    };
     // The signal the shown comparison rests on (the collection's when no
     // pair is compared).
     let signal = comparison
@@ -462,6 +523,50 @@ pub fn App(props: &AppProps) -> Html {
         .map_or(collection.source(), |c| c.semantic);
     let comparing = matches!(shown, View::Split | View::Unified)
         || (shown == View::Translation && bilingual.is_none());
+    // A large pair goes to a worker whenever it is shown, and again as the
+    // coarse comparison when the full one runs out of time. Leaving the
+    // pair, cancelling or the next job drops the last job, which ends its
+    // worker.
+    let offload_key = (p.a, p.b, p.opts, source_generation);
+    let offload_current = state.offload.key == Some(offload_key);
+    {
+        let o = &state.offload;
+        let run =
+            large && comparing && p.a.max(p.b) < reports.len() && !(offload_current && o.cancelled);
+        let coarse = offload_current && o.coarse;
+        let jobs = use_mut_ref(|| 0u64);
+        let (d, reports) = (state.dispatcher(), reports.clone());
+        let url = format!("{}worker.js", props.base);
+        use_effect_with(
+            (run, offload_key, coarse, o.attempt),
+            move |&(run, key, coarse, _)| {
+                let mut job = None;
+                if run {
+                    *jobs.borrow_mut() += 1;
+                    let id = *jobs.borrow();
+                    d.dispatch(Action::OffloadStarted(id, key));
+                    let texts: Vec<&str> = reports.iter().map(|r| r.text.as_str()).collect();
+                    let (depth, deadline) = if coarse {
+                        (Depth::Coarse, COARSE_DEADLINE_MS)
+                    } else {
+                        (
+                            Depth::Full,
+                            dom::full_deadline_ms().unwrap_or(FULL_DEADLINE_MS),
+                        )
+                    };
+                    let on = {
+                        let d = d.clone();
+                        Callback::from(move |e| d.dispatch(Action::Offload(id, e)))
+                    };
+                    match worker::start(&url, &texts, (key.0, key.1), key.2, depth, deadline, on) {
+                        Ok(j) => job = Some(j),
+                        Err(why) => d.dispatch(Action::Offload(id, worker::Event::Failed(why))),
+                    }
+                }
+                move || drop(job)
+            },
+        );
+    }
     let total = model.changes.len();
     let d = state.dispatcher();
     let root = use_node_ref();
@@ -793,6 +898,9 @@ pub fn App(props: &AppProps) -> Html {
             }
             {
                 match (shown, &*bilingual, &*comparison, ra, rb) {
+                    (View::Overview, _, _, _, _) if large => html! {
+                        <p class="notice" role="status" id="large-overview">{ LARGE_OVERVIEW }</p>
+                    },
                     (View::Overview, _, _, _, _) => match &*overview_view {
                         Some(Ok(m)) => html! {
                             <OverviewView model={m.clone()} hide={p.hide.clone()} only={p.only}
@@ -817,6 +925,9 @@ pub fn App(props: &AppProps) -> Html {
                                 if shown == View::Translation {
                                     <p class="notice" role="status">{ "Neither report carries a translation; showing them side by side." }</p>
                                 }
+                                if large && offload_current && state.offload.coarse {
+                                    <p class="notice" role="status" id="coarse-note">{ coarse_note() }</p>
+                                }
                                 <Summary coverage={cmp.coverage} stats={cmp.stats.clone()} semantic={cmp.semantic.is_some()} />
                                 <QuotesPanel model={(*quotes).clone()} />
                                 <ChangeNav {total} {current} {on_step} {on_shortcuts}
@@ -833,6 +944,19 @@ pub fn App(props: &AppProps) -> Html {
                                     <ChangeBar model={Shared(model.clone())} {current} {on_go} />
                                 </div>
                             </>
+                        }
+                    }
+                    (_, _, None, Some(_), Some(_)) if large => {
+                        let o = &state.offload;
+                        let error = o.result.as_ref().filter(|_| offload_current)
+                            .and_then(|r| r.as_ref().err()).map(|e| AttrValue::from(e.clone()));
+                        let progress = o.progress.as_ref().filter(|_| offload_current)
+                            .map(|(s, n, w)| (*s, *n, AttrValue::from(w.clone())));
+                        html! {
+                            <OffloadStatus {progress} {error}
+                                cancelled={offload_current && o.cancelled}
+                                coarse={offload_current && o.coarse}
+                                on_cancel={on_cancel_offload} on_retry={on_retry_offload} />
                         }
                     }
                     _ => match &source_reports {

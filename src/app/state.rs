@@ -8,9 +8,12 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::worker::Event;
+use super::Shared;
 use crate::engine::semantic::WordTable;
-use crate::engine::Options;
+use crate::engine::{Comparison, Options};
 use crate::intake::Draft;
+use crate::offload::COARSE_DEADLINE_MS;
 use crate::params::{Params, Theme, View};
 use crate::sources::{SourceAction, Sources};
 use crate::view::{BoilerplateDisplay, WordTablePhase};
@@ -60,6 +63,31 @@ pub struct State {
     pub copy_fallback: Option<Rc<str>>,
     /// The word table for texts the bundled sentence vectors do not know.
     pub words: Words,
+    /// A large pair's comparison in a web worker.
+    pub offload: Offload,
+}
+
+/// A large pair's comparison in a web worker (see `worker.rs`): its job, how
+/// far it got and its result.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Offload {
+    /// The running or last job; events of any other are stale.
+    pub job: u64,
+    /// What it compares: the pair, the options and the source's generation
+    /// (everything below is about this key; a new key starts afresh).
+    pub key: Option<OffloadKey>,
+    /// The full aligner ran past its deadline: the coarse comparison runs.
+    pub coarse: bool,
+    /// The reader stopped it.
+    pub cancelled: bool,
+    /// Started again by the reader (a new job for the same pair).
+    pub attempt: u64,
+    /// Step, steps and what the running job does.
+    pub progress: Option<(u32, u32, Rc<str>)>,
+    /// The comparison, or why there is none.
+    pub result: Option<Result<Shared<Comparison>, String>>,
+    /// Results received so far: the memos that read `result` key on it.
+    pub results: u64,
 }
 
 /// Where the word table stands, and the table once parsed (kept for every
@@ -82,6 +110,41 @@ impl PartialEq for Words {
             }
     }
 }
+
+impl Offload {
+    /// Takes in what the current job reported.
+    fn apply(&mut self, e: Event) {
+        match e {
+            Event::Progress(step, steps, what) => self.progress = Some((step, steps, what)),
+            Event::Done(cmp) => {
+                self.progress = None;
+                self.result = Some(Ok(Shared(cmp)));
+                self.results += 1;
+            }
+            Event::Failed(why) => {
+                self.progress = None;
+                self.result = Some(Err(why));
+            }
+            // The full aligner is too slow for this pair: the coarse
+            // comparison takes over (a new job); a coarse job that is late
+            // too gives up.
+            Event::Deadline if !self.coarse => {
+                self.coarse = true;
+                self.progress = None;
+            }
+            Event::Deadline => {
+                self.progress = None;
+                self.result = Some(Err(format!(
+                    "even the coarse comparison took more than {} s",
+                    COARSE_DEADLINE_MS / 1000
+                )));
+            }
+        }
+    }
+}
+
+/// The pair, the options and the source generation of a worker job.
+pub type OffloadKey = (usize, usize, Options, u64);
 
 /// What the reader can do.
 pub enum Action {
@@ -149,6 +212,14 @@ pub enum Action {
     CopyFallback(Rc<str>),
     /// Close the status line and the fallback.
     ClearStatus,
+    /// A worker job (`.0`) started for the shown pair (`.1`).
+    OffloadStarted(u64, OffloadKey),
+    /// What worker job `.0` reported.
+    Offload(u64, Event),
+    /// Stop the worker's comparison.
+    CancelOffload,
+    /// Compare the large pair again, fully.
+    RetryOffload,
     /// The word table started loading, arrived or failed.
     Words(Words),
 }
@@ -249,6 +320,33 @@ impl Reducible for State {
                 s.words = w;
                 s.focus.clone_from(&self.focus);
             }
+            Action::OffloadStarted(job, key) => {
+                if s.offload.key != Some(key) {
+                    // Another pair: it starts fully, whatever the last did.
+                    (s.offload.coarse, s.offload.cancelled) = (false, false);
+                }
+                s.offload.key = Some(key);
+                s.offload.job = job;
+                s.offload.progress = None;
+                s.offload.result = None;
+                s.focus.clone_from(&self.focus);
+            }
+            Action::Offload(job, e) => {
+                if job == s.offload.job {
+                    s.offload.apply(e);
+                }
+                s.focus.clone_from(&self.focus);
+            }
+            Action::CancelOffload => {
+                s.offload.cancelled = true;
+                s.offload.progress = None;
+            }
+            Action::RetryOffload => {
+                s.offload.cancelled = false;
+                s.offload.coarse = false;
+                s.offload.result = None;
+                s.offload.attempt += 1;
+            }
         }
         if new_comparison {
             s.open_folds = Rc::default();
@@ -307,6 +405,7 @@ impl State {
             status: None,
             copy_fallback: None,
             words: Words::default(),
+            offload: Offload::default(),
         }
     }
 

@@ -11,6 +11,8 @@
 //! - [`Collection::compare`] (or the one-shot [`compare`]) aligns two reports
 //!   ([`align`]) and diffs words inside each aligned pair ([`inline`]), giving a
 //!   [`Comparison`]: rows in reading order, each a pair of byte ranges.
+//! - [`coarse::compare`] pairs only identical sentences (in order) in
+//!   O(n log n): the app's fallback when a huge pair runs past its deadline.
 //! - [`overview::build`] puts all reports of a collection side by side: the
 //!   story map, coverage, quote groups, figures and names, and a summary.
 //!
@@ -19,6 +21,7 @@
 pub mod align;
 pub mod bilingual;
 pub mod boilerplate;
+pub mod coarse;
 mod collection;
 mod document;
 pub mod inline;

@@ -30,6 +30,13 @@ pub const CONTAINMENT_WEIGHT: f64 = 0.5;
 /// A term is distinctive when at most this share of all segments hold it (or at
 /// most two segments, in tiny collections): rare enough to vouch for a pair.
 pub const DISTINCTIVE_SHARE: f64 = 0.1;
+/// And never in more than this many segments: in a large collection (a
+/// 1 MB text has about 10 000 sentences) a term that a thousand sentences
+/// hold vouches for none of their pairs, and pairing through it makes the
+/// candidate pairs grow with the square of the texts' length. Collections
+/// under 10 × this many segments (the five bundled reports have about 400)
+/// are unaffected.
+pub const DISTINCTIVE_MAX: f64 = 64.0;
 /// Inverse document frequencies of terms across all segments of a collection.
 #[derive(Clone, Debug, Default)]
 pub struct Idf {
@@ -64,7 +71,7 @@ impl Idf {
             .iter()
             .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
             .collect();
-        let limit = (n * DISTINCTIVE_SHARE).max(2.0);
+        let limit = (n * DISTINCTIVE_SHARE).clamp(2.0, DISTINCTIVE_MAX);
         let distinctive = df.iter().map(|&d| f64::from(d) <= limit).collect();
         Idf {
             weight,
