@@ -152,7 +152,7 @@ test('figures: the 1 MB pair in the worker alone, fully and coarsely', T, async 
           w.onmessage = ({ data }) => {
             if (data.progress) return steps.push(`${data.progress[2]} at ${Math.round(performance.now() - t0)} ms`);
             w.terminate();
-            resolve({ ms: Math.round(performance.now() - t0), bytes: data.json?.length, error: data.error, steps });
+            resolve({ ms: Math.round(performance.now() - t0), bytes: data.bytes?.length, error: data.error, steps });
           };
           w.postMessage({ texts, a: 0, b: 1, case: false, punct: false, space: false, coarse });
         }),
@@ -161,7 +161,7 @@ test('figures: the 1 MB pair in the worker alone, fully and coarsely', T, async 
   for (const coarse of [false, true]) {
     const r = await run(coarse);
     assert.equal(r.error, undefined);
-    console.log(`1 MB pair in the worker, ${coarse ? 'coarse' : 'full'}: ${r.ms} ms (wasm start included), ${r.bytes} bytes of JSON; ${r.steps.join(', ')}`);
+    console.log(`1 MB pair in the worker, ${coarse ? 'coarse' : 'full'}: ${r.ms} ms (wasm start included), ${r.bytes} bytes sent to the page; ${r.steps.join(', ')}`);
   }
   await page.context().close();
 });

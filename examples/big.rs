@@ -13,8 +13,8 @@
 //! 25 further on. `--words` adds the word table. It prints the time of each
 //! phase: the documents, the coarse comparison (the app's fallback), the
 //! collection (documents, term statistics, echo candidates), the comparison,
-//! its JSON, and what the page does with it (reading the JSON, the split
-//! view model).
+//! its encoding for the page, and what the page does with it (decoding, the
+//! split view model).
 
 use std::time::Instant;
 
@@ -152,12 +152,16 @@ fn main() {
         cmp.links.len()
     );
     let t = Instant::now();
-    let json = serde_json::to_string(&cmp).expect("JSON");
-    println!("to JSON: {:?}, {} bytes", t.elapsed(), json.len());
+    let bytes = report_diff::offload::encode(&cmp);
+    println!(
+        "encoded for the page: {:?}, {} bytes",
+        t.elapsed(),
+        bytes.len()
+    );
     // What the page does with the worker's answer.
     let t = Instant::now();
-    let back = report_diff::offload::decode(&json).expect("its own JSON");
-    println!("from JSON: {:?}", t.elapsed());
+    let back = report_diff::offload::decode(&bytes).expect("its own encoding");
+    println!("decoded in the page: {:?}", t.elapsed());
     let t = Instant::now();
     let model = report_diff::view::split_model(&back, &a, &b, Default::default());
     println!(

@@ -93,7 +93,7 @@ mod bench {
 /// The comparison worker's entry (`worker.js` calls it in a web worker, with
 /// the app's own wasm): compares texts `a` and `b` of `texts` fully, or
 /// coarsely, calls `progress(step, steps, what)` before each step and
-/// returns the comparison as JSON (see `report_diff::offload`).
+/// returns the comparison in `report_diff::offload`'s binary form.
 #[cfg(target_arch = "wasm32")]
 #[allow(clippy::too_many_arguments)]
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -106,7 +106,7 @@ pub fn worker_compare(
     space: bool,
     coarse: bool,
     progress: &js_sys::Function,
-) -> Result<String, wasm_bindgen::JsValue> {
+) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
     use report_diff::offload::{encode, run, Depth};
     use wasm_bindgen::JsValue;
     let opts = report_diff::engine::Options {

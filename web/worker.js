@@ -4,7 +4,8 @@
 // app starts this file from an absolute URL resolved against boot.js.
 //
 // In:  { texts: [string], a, b, case, punct, space, coarse }
-// Out: { progress: [step, steps, label] } … then { json } or { error }
+// Out: { progress: [step, steps, label] } … then { bytes } (the comparison in
+//      report_diff::offload's binary form, transferred) or { error }
 import init, * as bindings from './__RD_JS__';
 
 const ready = init({ module_or_path: new URL('__RD_WASM__', import.meta.url) });
@@ -13,8 +14,8 @@ self.onmessage = async ({ data }) => {
   try {
     await ready;
     const progress = (step, steps, label) => self.postMessage({ progress: [step, steps, label] });
-    const json = bindings.worker_compare(data.texts, data.a, data.b, data.case, data.punct, data.space, data.coarse, progress);
-    self.postMessage({ json });
+    const bytes = bindings.worker_compare(data.texts, data.a, data.b, data.case, data.punct, data.space, data.coarse, progress);
+    self.postMessage({ bytes }, [bytes.buffer]);
   } catch (err) {
     self.postMessage({ error: String(err?.message || err) });
   }

@@ -129,8 +129,8 @@ fn spawn(url: &str) -> Result<web_sys::Worker, String> {
 /// A message from the worker.
 fn read(data: &JsValue) -> Event {
     let get = |k: &str| js_sys::Reflect::get(data, &JsValue::from_str(k)).ok();
-    if let Some(json) = get("json").and_then(|v| v.as_string()) {
-        return match decode(&json) {
+    if let Some(bytes) = get("bytes").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) {
+        return match decode(&bytes.to_vec()) {
             Ok(cmp) => Event::Done(Rc::new(cmp)),
             Err(e) => Event::Failed(format!("its answer could not be read ({e})")),
         };
