@@ -18,7 +18,7 @@
 //! - [`synth`] (not in the wasm build): synthetic report pairs of any size, for
 //!   benchmarks.
 //! - [`offload`]: large pairs compared in a web worker (the steps, their progress,
-//!   the coarse fallback, the JSON they travel in); pure Rust.
+//!   the coarse fallback, the binary form they travel in); pure Rust.
 //! - `app` (only on `wasm32`): Yew components that render the engine's results.
 //!
 //! ```
