@@ -59,16 +59,29 @@ pub fn jump_to(el: &Element) {
 }
 
 /// Scrolls the element with `id` inside `root` to the middle of the view
-/// (smoothly unless the reader asked for reduced motion: the style sheet's
-/// `scroll-behavior` decides) and, when `focus` is set, moves keyboard focus
+/// (smoothly unless the reader asked for reduced motion, the style sheet's
+/// `scroll-behavior` decides, or it is more than two screens away: a long
+/// glide is slow, and in a windowed comparison the chunks it passes would
+/// render and move the goal) and, when `focus` is set, moves keyboard focus
 /// to it (made focusable for that).
 pub fn bring_into_view(root: &Element, id: &str, focus: bool) {
     let Some(el) = find(root, id) else {
         return;
     };
+    let screen = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    let rect = el.get_bounding_client_rect();
+    let far = rect.top() > 3.0 * screen || rect.bottom() < -2.0 * screen;
     let opts = ScrollIntoViewOptions::new();
     opts.set_block(ScrollLogicalPosition::Center);
-    opts.set_behavior(ScrollBehavior::Auto);
+    opts.set_behavior(if far {
+        ScrollBehavior::Instant
+    } else {
+        ScrollBehavior::Auto
+    });
     el.scroll_into_view_with_scroll_into_view_options(&opts);
     if focus {
         if let Some(el) = el.dyn_ref::<HtmlElement>() {

@@ -28,6 +28,7 @@ mod share;
 mod shortcuts;
 mod source_switch;
 mod split;
+mod split_chunk;
 mod state;
 mod storage;
 mod story_map;
@@ -35,6 +36,7 @@ mod summary;
 mod translation;
 mod unified;
 mod url;
+mod window;
 mod words;
 mod worker;
 
@@ -592,8 +594,8 @@ pub fn App(props: &AppProps) -> Html {
     {
         let (root, d) = (root.clone(), d.clone());
         use_effect_with(
-            (state.focus.clone(), state.reveals, p.view, p.a, p.b),
-            move |(focus, _, _, _, _)| {
+            (state.focus.clone(), state.reveals, p.view, p.a, p.b, generation),
+            move |(focus, _, _, _, _, _)| {
                 if let (Some(target), Some(el)) = (focus, root.cast::<web_sys::Element>()) {
                     if let Some(found) = dom::find(&el, target) {
                         // A jump from another view: no smooth scroll from
@@ -919,6 +921,7 @@ pub fn App(props: &AppProps) -> Html {
                             current,
                             on_fold,
                             on_reveal,
+                            focus: state.focus.clone().map(AttrValue::from),
                         };
                         html! {
                             <>

@@ -8,8 +8,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::split_chunk::SplitChunk;
+use super::window::use_window;
 use super::Shared;
-use crate::view::{Block, Cell, Fold, FoldKind, Piece, Side, Slot, SplitModel, SplitRow};
+use crate::view::{Cell, Fold, FoldKind, Piece, Side, Slot, SplitModel, SplitRow};
 
 /// Runs of text: plain, `<del>` (only in A) or `<ins>` (only in B). Screen
 /// readers hear "removed" / "added" from the style sheet's generated text.
@@ -122,7 +124,7 @@ pub(super) fn row_classes(r: &SplitRow, current: Option<usize>) -> Classes {
     )
 }
 
-fn tr(r: &SplitRow, current: Option<usize>, on_reveal: &Callback<String>) -> Html {
+pub(super) fn tr(r: &SplitRow, current: Option<usize>, on_reveal: &Callback<String>) -> Html {
     html! {
         <tr id={r.id.clone()} class={row_classes(r, current)} tabindex="-1"
             data-change={r.change.map(|c| c.to_string())}>
@@ -168,45 +170,58 @@ pub struct CompareProps {
     pub on_fold: Callback<String>,
     /// Brings the element with this id into view (opening its fold).
     pub on_reveal: Callback<String>,
+    /// The passage a link asked for (kept in the page while it is brought
+    /// into view).
+    pub focus: Option<AttrValue>,
 }
 
-/// The aligned side-by-side comparison, as a table.
+/// Ids whose chunks stay in the page: the current change's row and the
+/// passage a link asked for.
+pub(super) fn pinned(props: &CompareProps) -> Vec<&str> {
+    let current = props
+        .current
+        .and_then(|i| props.model.changes.get(i))
+        .map(|c| c.row_id.as_str());
+    current.into_iter().chain(props.focus.as_deref()).collect()
+}
+
+/// The aligned side-by-side comparison, as a table. A long one keeps only
+/// the chunks near the screen in the page (see [`super::window`]).
 #[function_component]
 pub fn SplitView(props: &CompareProps) -> Html {
     let m = &props.model;
-    let mut bodies: Vec<Html> = Vec::new();
-    let mut rows: Vec<Html> = Vec::new();
-    let flush = |rows: &mut Vec<Html>, bodies: &mut Vec<Html>| {
-        if !rows.is_empty() {
-            bodies.push(html! { <tbody>{ for rows.drain(..) }</tbody> });
-        }
-    };
-    for block in &m.blocks {
-        match block {
-            Block::Row(r) => rows.push(tr(r, props.current, &props.on_reveal)),
-            Block::Fold(f) => {
-                flush(&mut rows, &mut bodies);
-                let open = props.open_folds.contains(&f.id);
-                bodies.push(html! {
-                    <>
-                        <tbody class={classes!("fold-line", (f.kind == FoldKind::Chrome).then_some("chrome"))}>
-                            <tr><td colspan="2">{ fold_toggle(f, open, &props.on_fold) }</td></tr>
-                        </tbody>
-                        <tbody id={f.id.clone()} class="folded" hidden={!open}>
-                            { for f.rows.iter().map(|r| tr(r, props.current, &props.on_reveal)) }
-                        </tbody>
-                    </>
-                });
+    let table = use_node_ref();
+    let window = use_window(m, &table, &pinned(props));
+    // Keyed, so that a stand-in (whose height is set outside the virtual
+    // DOM) is never reused for rows, nor rows for a stand-in; a chunk in
+    // the page re-renders only when its own props change.
+    let current_row = props
+        .current
+        .and_then(|i| m.changes.get(i))
+        .map(|c| c.row_id.as_str());
+    let current_chunk = current_row.and_then(|id| m.chunk_of(id));
+    let bodies = (0..m.chunks.len()).map(|k| {
+        if window.shows(k) {
+            html! {
+                <SplitChunk key={format!("c{k}")} model={m.clone()} index={k}
+                    current={props.current.filter(|_| current_chunk == Some(k))}
+                    open_folds={props.open_folds.clone()} on_fold={props.on_fold.clone()}
+                    on_reveal={props.on_reveal.clone()} />
+            }
+        } else {
+            html! {
+                <tbody key={format!("s{k}")} class="spacer" data-chunk={k.to_string()} data-spacer="" aria-hidden="true">
+                    <tr><td colspan="2" data-fill=""></td></tr>
+                </tbody>
             }
         }
-    }
-    flush(&mut rows, &mut bodies);
+    });
     html! {
         <section class="compare split-view" aria-label="Aligned comparison">
             if m.hidden > 0 {
                 <p class="hidden-note">{ format!("{} boilerplate passages left out.", m.hidden) }</p>
             }
-            <table class="cmp">
+            <table class="cmp" ref={table}>
                 <caption class="visually-hidden">
                     { format!("Report {} (A) beside report {} (B), passage by passage", props.label_a, props.label_b) }
                 </caption>

@@ -246,7 +246,11 @@ impl Reducible for State {
                 | Action::Source(_)
         );
         let p = &mut s.params;
-        s.focus = None;
+        // A passage asked for by the page's hash waits for the corpus that
+        // holds it; any other action means the reader moved on.
+        if !matches!(action, Action::Source(SourceAction::CorpusLoaded(_))) {
+            s.focus = None;
+        }
         match action {
             Action::SetA(i) => p.a = i,
             Action::SetB(i) => p.b = i,

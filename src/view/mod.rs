@@ -31,8 +31,8 @@ pub use overview::{
 pub use quotes::{quotes_model, QuotePair, QuoteSingle, QuotesModel};
 pub use signal::{signal_name, signal_note, WordTablePhase};
 pub use split::{
-    split_model, AlsoLink, Block, Cell, CellKind, Change, ChangeKind, Echo, Fold, FoldKind, Jump,
-    Slot, SplitModel, SplitRow, FOLD_KEEP, FOLD_MIN, LOOSE,
+    split_model, AlsoLink, Block, Cell, CellKind, Change, ChangeKind, Chunk, Echo, Fold, FoldKind,
+    Jump, Slot, SplitModel, SplitRow, CHUNK_ROWS, FOLD_KEEP, FOLD_MIN, LOOSE, WINDOW_MIN_ROWS,
 };
 pub use translation::{translation_model, TranslationModel, TranslationRow};
 

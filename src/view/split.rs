@@ -29,6 +29,15 @@ pub const FOLD_KEEP: usize = 3;
 /// Fewest rows worth folding: folding away a single sentence saves nothing.
 pub const FOLD_MIN: usize = 2;
 
+/// Rows per [`Chunk`]: the views keep only the chunks near the screen in the
+/// page, so a long comparison costs about this many rows per screenful.
+pub const CHUNK_ROWS: usize = 60;
+
+/// Comparisons of more rows than this are windowed: only the chunks near the
+/// screen are in the page. A news article (a few hundred rows at most) is
+/// rendered whole, so find-in-page and every text hook see all of it.
+pub const WINDOW_MIN_ROWS: usize = 400;
+
 /// How a passage relates to the other report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CellKind {
@@ -252,6 +261,23 @@ pub struct Change {
     pub position: f64,
 }
 
+/// A stretch of consecutive blocks that a view renders as a whole, or, while
+/// it is far from the screen, stands in for with an empty block of its
+/// height (a fold is never cut in two).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chunk {
+    /// Its blocks: `blocks[start..end]` of the model.
+    pub blocks: std::ops::Range<usize>,
+    /// Rows in it, folded ones included.
+    pub rows: usize,
+    /// Rough height with every fold closed, in the units of
+    /// [`SplitRow::weight`]: a first guess at its height until it is measured.
+    pub weight: usize,
+    /// Engine index of its first row: a chunk holds every row from its
+    /// first to the next chunk's first.
+    first_row: usize,
+}
+
 /// Everything the comparison views show.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct SplitModel {
@@ -261,6 +287,19 @@ pub struct SplitModel {
     pub changes: Vec<Change>,
     /// Rows left out because boilerplate is hidden.
     pub hidden: usize,
+    /// The blocks cut into chunks of about [`CHUNK_ROWS`] rows, in order.
+    pub chunks: Vec<Chunk>,
+}
+
+/// The engine row index an element id names: `r12`, its cells `r12-a` and
+/// `r12-b`, and the fold starting there, `f12`.
+fn row_index(id: &str) -> Option<usize> {
+    let rest = id.strip_prefix('r').or_else(|| id.strip_prefix('f'))?;
+    let digits = rest
+        .strip_suffix("-a")
+        .or_else(|| rest.strip_suffix("-b"))
+        .unwrap_or(rest);
+    digits.parse().ok()
 }
 
 /// A tentative pair: the aligner says so, or (without its confidence) few
@@ -751,6 +790,7 @@ pub fn split_model(
         }
     }
     model.place_changes();
+    model.cut_chunks();
     model
 }
 
@@ -800,6 +840,47 @@ impl SplitModel {
                 change.position = y as f64 / total;
             }
         }
+    }
+
+    /// Cuts the blocks into [`Chunk`]s of at least [`CHUNK_ROWS`] rows (the
+    /// last may be shorter), never inside a fold.
+    fn cut_chunks(&mut self) {
+        let mut chunks: Vec<Chunk> = Vec::new();
+        for (i, block) in self.blocks.iter().enumerate() {
+            let (first, rows, weight) = match block {
+                Block::Row(r) => (&r.id, 1, r.weight),
+                Block::Fold(f) => (&f.id, f.rows.len(), FOLD_LINE_WEIGHT),
+            };
+            match chunks.last_mut() {
+                Some(c) if c.rows < CHUNK_ROWS => {
+                    c.blocks.end = i + 1;
+                    c.rows += rows;
+                    c.weight += weight;
+                }
+                _ => chunks.push(Chunk {
+                    blocks: i..i + 1,
+                    rows,
+                    weight,
+                    first_row: row_index(first).unwrap_or(0),
+                }),
+            }
+        }
+        self.chunks = chunks;
+    }
+
+    /// Whether the views keep only the chunks near the screen in the page
+    /// (more than [`WINDOW_MIN_ROWS`] rows).
+    pub fn windowed(&self) -> bool {
+        self.chunks.iter().map(|c| c.rows).sum::<usize>() > WINDOW_MIN_ROWS
+    }
+
+    /// The chunk holding the element `id` (a row `r12`, a cell `r12-a`, a
+    /// fold `f12`); `None` for an id of no row. (An id past the last row
+    /// names the last chunk: the page then has no such element anyway.)
+    pub fn chunk_of(&self, id: &str) -> Option<usize> {
+        let row = row_index(id)?;
+        let after = self.chunks.partition_point(|c| c.first_row <= row);
+        after.checked_sub(1)
     }
 
     /// The change nearest to `position` (0..1 down the page), for a click on
@@ -1147,6 +1228,133 @@ mod tests {
             seen > 0,
             "the bundled reports have facts told more than once"
         );
+    }
+
+    #[test]
+    fn chunks_cover_every_block_once_in_order() {
+        let (texts, c) = bundled();
+        let mut longest = 0;
+        for a in 0..texts.len() {
+            for b in 0..texts.len() {
+                let cmp = c.compare(a, b, &Options::default()).unwrap();
+                for mode in MODES {
+                    let m = split_model(&cmp, texts[a], texts[b], mode);
+                    let why = format!("{a} vs {b}, {mode:?}");
+                    let mut next = 0;
+                    for (k, chunk) in m.chunks.iter().enumerate() {
+                        assert_eq!(
+                            chunk.blocks.start, next,
+                            "{why}: chunk {k} starts where the last ended"
+                        );
+                        assert!(
+                            chunk.blocks.end > chunk.blocks.start,
+                            "{why}: chunk {k} is empty"
+                        );
+                        next = chunk.blocks.end;
+                        let blocks = &m.blocks[chunk.blocks.clone()];
+                        let rows: usize = blocks
+                            .iter()
+                            .map(|b| match b {
+                                Block::Row(_) => 1,
+                                Block::Fold(f) => f.rows.len(),
+                            })
+                            .sum();
+                        assert_eq!(chunk.rows, rows, "{why}");
+                        assert!(chunk.weight > 0, "{why}");
+                        // Only the last chunk may be short; a chunk overshoots
+                        // by at most its last block.
+                        if k + 1 < m.chunks.len() {
+                            assert!(chunk.rows >= CHUNK_ROWS, "{why}: chunk {k} has {rows} rows");
+                        }
+                        let last = match &blocks[blocks.len() - 1] {
+                            Block::Row(_) => 1,
+                            Block::Fold(f) => f.rows.len(),
+                        };
+                        assert!(
+                            chunk.rows < CHUNK_ROWS + last,
+                            "{why}: chunk {k} has {rows} rows"
+                        );
+                    }
+                    assert_eq!(
+                        next,
+                        m.blocks.len(),
+                        "{why}: the chunks end with the blocks"
+                    );
+                    longest = longest.max(m.chunks.len());
+                }
+            }
+        }
+        assert!(longest > 1, "some bundled pair needs several chunks");
+    }
+
+    #[test]
+    fn every_row_cell_and_fold_is_found_in_its_chunk() {
+        let (texts, c) = bundled();
+        let cmp = c.compare(3, 4, &Options::default()).unwrap();
+        let m = split_model(&cmp, texts[3], texts[4], BoilerplateDisplay::Fold);
+        assert!(m.chunks.len() > 1);
+        for (k, chunk) in m.chunks.iter().enumerate() {
+            for block in &m.blocks[chunk.blocks.clone()] {
+                let rows = match block {
+                    Block::Row(r) => std::slice::from_ref(&**r),
+                    Block::Fold(f) => {
+                        assert_eq!(m.chunk_of(&f.id), Some(k), "{}", f.id);
+                        f.rows.as_slice()
+                    }
+                };
+                for r in rows {
+                    for id in [r.id.clone(), format!("{}-a", r.id), format!("{}-b", r.id)] {
+                        assert_eq!(m.chunk_of(&id), Some(k), "{id}");
+                    }
+                }
+            }
+        }
+        for c in &m.changes {
+            assert!(m.chunk_of(&c.row_id).is_some(), "{}", c.row_id);
+        }
+        for bad in ["", "r", "x12", "r12-c", "overview", "r-1"] {
+            assert_eq!(m.chunk_of(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_short_comparison_is_one_chunk() {
+        let (a, b) = (
+            "Trump delayed the AI order.",
+            "Trump postponed the AI order.",
+        );
+        let m = split_model(
+            &crate::engine::compare(a, b, &Options::default()),
+            a,
+            b,
+            BoilerplateDisplay::Fold,
+        );
+        assert_eq!(m.chunks.len(), 1);
+        assert_eq!(m.chunks[0].blocks, 0..m.blocks.len());
+        assert_eq!(m.chunk_of("r0-b"), Some(0));
+        assert_eq!(SplitModel::default().chunk_of("r0"), None);
+        assert!(!m.windowed());
+    }
+
+    #[test]
+    fn only_long_comparisons_are_windowed() {
+        let (texts, c) = bundled();
+        for a in 0..texts.len() {
+            for b in 0..texts.len() {
+                let cmp = c.compare(a, b, &Options::default()).unwrap();
+                let m = split_model(&cmp, texts[a], texts[b], BoilerplateDisplay::Show);
+                assert!(
+                    !m.windowed(),
+                    "{a} vs {b}: a news article is rendered whole"
+                );
+            }
+        }
+        // Twenty articles one after the other.
+        let (a, b) = (texts[0].repeat(20), texts[2].repeat(20));
+        let cmp = crate::engine::compare(&a, &b, &Options::default());
+        let m = split_model(&cmp, &a, &b, BoilerplateDisplay::Fold);
+        assert!(m.windowed(), "{} rows", m.rows().count());
+        assert!(m.chunks.len() > 5);
     }
 
     #[test]
