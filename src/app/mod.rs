@@ -594,7 +594,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         let (root, d) = (root.clone(), d.clone());
         use_effect_with(
-            (state.focus.clone(), state.reveals, p.view, p.a, p.b, generation),
+            (
+                state.focus.clone(),
+                state.reveals,
+                p.view,
+                p.a,
+                p.b,
+                generation,
+            ),
             move |(focus, _, _, _, _, _)| {
                 if let (Some(target), Some(el)) = (focus, root.cast::<web_sys::Element>()) {
                     if let Some(found) = dom::find(&el, target) {
