@@ -24,28 +24,33 @@ const h = useHarness({
   },
 });
 const T = { timeout: 120_000 };
-const QUERY = '?corpus=/fixtures/long.json&a=a&b=b&view=split';
+const QUERY = '?corpus=/fixtures/long.json&a=a&b=b';
+// Where each view keeps its chunks, and what a row is.
+const VIEWS = {
+  split: { list: 'table.cmp', row: 'tr.row' },
+  unified: { list: '.urows', row: '.urow' },
+};
 
-/** Opens the long pair and waits for its table. */
-async function openLong(page, extra = '') {
-  await openApp(page, h, QUERY + extra);
-  await page.waitForSelector('table.cmp tbody[data-chunk]', { timeout: 60_000 });
+/** Opens the long pair in `view` and waits for its chunks. */
+async function openLong(page, view = 'split', hash = '') {
+  await openApp(page, h, `${QUERY}&view=${view}${hash}`);
+  await page.waitForSelector(`${VIEWS[view].list} > [data-chunk]`, { timeout: 60_000 });
 }
 
 /** Rows and stand-ins in the page, and the chunks rendered in full. */
-const census = (page) =>
-  page.evaluate(() => ({
-    rows: document.querySelectorAll('table.cmp tr.row').length,
-    spacers: document.querySelectorAll('table.cmp [data-spacer]').length,
-    live: [...new Set([...document.querySelectorAll('table.cmp > [data-chunk]:not([data-spacer])')].map((e) => Number(e.dataset.chunk)))],
-  }));
+const census = (page, view = 'split') =>
+  page.evaluate(({ list, row }) => ({
+    rows: document.querySelectorAll(`${list} ${row}`).length,
+    spacers: document.querySelectorAll(`${list} > [data-spacer]`).length,
+    live: [...new Set([...document.querySelectorAll(`${list} > [data-chunk]:not([data-spacer])`)].map((e) => Number(e.dataset.chunk)))],
+  }), VIEWS[view]);
 
 /** Waits until no stand-in is on screen (what the reader sees is rendered). */
-const screenRendered = (page) =>
-  page.waitForFunction(() => [...document.querySelectorAll('table.cmp > [data-spacer]')].every((el) => {
+const screenRendered = (page, view) =>
+  page.waitForFunction((list) => [...document.querySelectorAll(`${list} > [data-spacer]`)].every((el) => {
     const r = el.getBoundingClientRect();
     return r.bottom <= 0 || r.top >= innerHeight;
-  }), null, { timeout: 5_000 });
+  }), VIEWS[view].list, { timeout: 5_000 });
 
 /** "13 changes" / "Change 3 of 13" → 13. */
 async function changeCount(page) {
@@ -53,107 +58,113 @@ async function changeCount(page) {
   return Number(m[1] ?? m[2]);
 }
 
-test('a long comparison keeps only the chunks near the screen in the page', T, async (t) => {
-  const page = await h.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-  await page.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        if (e.hadRecentInput) continue;
-        const moved = e.sources.map((s) => `${s.node?.nodeName}.${s.node?.className ?? ''} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`);
-        window.__shifts.push(`${e.value.toFixed(4)} at y=${Math.round(scrollY)}: ${moved.join(', ')}`);
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
+for (const view of Object.keys(VIEWS)) {
+  test(`a long comparison keeps only the chunks near the screen in the page (${view})`, T, async (t) => {
+    const page = await h.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.hadRecentInput) continue;
+          const moved = e.sources.map((s) => `${s.node?.nodeName}.${s.node?.className ?? ''} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`);
+          window.__shifts.push(`${e.value.toFixed(4)} at y=${Math.round(scrollY)}: ${moved.join(', ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await openLong(page, view);
+    // (The corpus's title line arriving above the comparison is not this
+    // test's business: count from here.)
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.__shifts.splice(0));
+    const top = await census(page, view);
+    t.diagnostic(`at the top: ${top.rows} rows in the page, ${top.spacers} chunks stood in for`);
+    assert.ok(top.spacers >= 5, `${top.spacers} stand-ins`);
+    assert.ok(top.rows <= 200, `${top.rows} rows in the page at the top`);
+    // Scroll down a screen at a time: what is on screen is always rendered,
+    // every chunk is rendered on the way, and the page never holds more than
+    // a few chunks.
+    const seen = new Set(top.live);
+    let most = top.rows;
+    const height = await page.evaluate(() => document.scrollingElement.scrollHeight);
+    for (let y = 0; y < height; y += 900) {
+      await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), y);
+      await screenRendered(page, view).catch(() => assert.fail(`a blank stand-in on screen at y=${y}`));
+      const c = await census(page, view);
+      c.live.forEach((k) => seen.add(k));
+      most = Math.max(most, c.rows);
+    }
+    const chunks = top.live.length + top.spacers;
+    t.diagnostic(`scrolled through ${chunks} chunks; at most ${most} rows in the page at once`);
+    assert.equal(seen.size, chunks, 'every chunk was rendered on the way down');
+    assert.ok(most <= 250, `${most} rows in the page at once`);
+    // Back up: chunks measured on the way down come back at their height.
+    for (let y = height; y >= 0; y -= 2700) {
+      await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), y);
+      await screenRendered(page, view).catch(() => assert.fail(`a blank stand-in on screen at y=${y} (going up)`));
+    }
+    await page.waitForTimeout(300);
+    const shifts = await page.evaluate(() => window.__shifts);
+    t.diagnostic(`layout shifts over the scroll: ${shifts.length}`);
+    assert.deepEqual(shifts, [], 'rendering chunks never moves what is on screen');
+    await page.context().close();
   });
-  await openLong(page);
-  // (The corpus's title line arriving above the comparison is not this
-  // test's business: count from here.)
-  await page.waitForTimeout(300);
-  await page.evaluate(() => window.__shifts.splice(0));
-  const top = await census(page);
-  t.diagnostic(`at the top: ${top.rows} rows in the page, ${top.spacers} chunks stood in for`);
-  assert.ok(top.spacers >= 5, `${top.spacers} stand-ins`);
-  assert.ok(top.rows <= 200, `${top.rows} rows in the page at the top`);
-  // Scroll down a screen at a time: what is on screen is always rendered,
-  // every chunk is rendered on the way, and the page never holds more than
-  // a few chunks.
-  const seen = new Set(top.live);
-  let most = top.rows;
-  const height = await page.evaluate(() => document.scrollingElement.scrollHeight);
-  for (let y = 0; y < height; y += 900) {
-    await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), y);
-    await screenRendered(page).catch(() => assert.fail(`a blank stand-in on screen at y=${y}`));
-    const c = await census(page);
-    c.live.forEach((k) => seen.add(k));
-    most = Math.max(most, c.rows);
-  }
-  const chunks = top.live.length + top.spacers;
-  t.diagnostic(`scrolled through ${chunks} chunks; at most ${most} rows in the page at once`);
-  assert.equal(seen.size, chunks, 'every chunk was rendered on the way down');
-  assert.ok(most <= 250, `${most} rows in the page at once`);
-  // Back up: chunks measured on the way down come back at their height.
-  for (let y = height; y >= 0; y -= 2700) {
-    await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), y);
-    await screenRendered(page).catch(() => assert.fail(`a blank stand-in on screen at y=${y} (going up)`));
-  }
-  await page.waitForTimeout(300);
-  const shifts = await page.evaluate(() => window.__shifts);
-  t.diagnostic(`layout shifts over the scroll: ${shifts.length}`);
-  assert.deepEqual(shifts, [], 'rendering chunks never moves what is on screen');
-  await page.context().close();
-});
+}
 
-test('next / previous change reach changes that are not rendered yet, and wrap', T, async () => {
-  const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
-  await openLong(page);
-  const n = await changeCount(page);
-  assert.ok(n > 100, `${n} changes`);
-  const onScreen = (i) =>
-    page.waitForFunction((i) => {
-      const row = document.querySelector(`[data-change="${i}"]`);
-      const r = row?.getBoundingClientRect();
-      return row === document.activeElement && r.bottom > 0 && r.top < innerHeight;
-    }, i, { timeout: 5_000 }).catch(() => assert.fail(`change ${i + 1} is not focused on screen`));
-  // From nowhere, back goes to the last change, at the far end of the page.
-  assert.equal(await page.locator(`[data-change="${n - 1}"]`).count(), 0, 'the last change is not rendered at first');
-  await page.keyboard.press('p');
-  await onScreen(n - 1);
-  assert.equal(await page.textContent('#change-position'), `Change ${n} of ${n}`);
-  // Past the last: the first, at the top.
-  await page.keyboard.press('n');
-  await onScreen(0);
-  await page.keyboard.press('F7');
-  await onScreen(1);
-  // The change bar: a click near its end jumps to a change down there.
-  await page.locator('.compare-wrap').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
-  const bar = await page.locator('.change-bar svg').boundingBox();
-  await page.mouse.click(bar.x + bar.width / 2, bar.y + bar.height * 0.9);
-  const pos = await page.textContent('#change-position');
-  const k = Number(pos.match(/^Change (\d+) of/)[1]) - 1;
-  assert.ok(k > n / 2, `${pos}: a change in the second half`);
-  await page.waitForFunction((k) => {
-    const r = document.querySelector(`[data-change="${k}"]`)?.getBoundingClientRect();
-    return r && r.bottom > 0 && r.top < innerHeight;
-  }, k, { timeout: 5_000 });
-  await page.context().close();
-});
+for (const view of Object.keys(VIEWS)) {
+  test(`next / previous change reach changes that are not rendered yet, and wrap (${view})`, T, async () => {
+    const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
+    await openLong(page, view);
+    const n = await changeCount(page);
+    assert.ok(n > 100, `${n} changes`);
+    const onScreen = (i) =>
+      page.waitForFunction((i) => {
+        const row = document.querySelector(`[data-change="${i}"]`);
+        const r = row?.getBoundingClientRect();
+        return row === document.activeElement && r.bottom > 0 && r.top < innerHeight;
+      }, i, { timeout: 5_000 }).catch(() => assert.fail(`change ${i + 1} is not focused on screen`));
+    // From nowhere, back goes to the last change, at the far end of the page.
+    assert.equal(await page.locator(`[data-change="${n - 1}"]`).count(), 0, 'the last change is not rendered at first');
+    await page.keyboard.press('p');
+    await onScreen(n - 1);
+    assert.equal(await page.textContent('#change-position'), `Change ${n} of ${n}`);
+    // Past the last: the first, at the top.
+    await page.keyboard.press('n');
+    await onScreen(0);
+    await page.keyboard.press('F7');
+    await onScreen(1);
+    // The change bar: a click near its end jumps to a change down there.
+    await page.locator('.compare-wrap').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    const bar = await page.locator('.change-bar svg').boundingBox();
+    await page.mouse.click(bar.x + bar.width / 2, bar.y + bar.height * 0.9);
+    const pos = await page.textContent('#change-position');
+    const k = Number(pos.match(/^Change (\d+) of/)[1]) - 1;
+    assert.ok(k > n / 2, `${pos}: a change in the second half`);
+    await page.waitForFunction((k) => {
+      const r = document.querySelector(`[data-change="${k}"]`)?.getBoundingClientRect();
+      return r && r.bottom > 0 && r.top < innerHeight;
+    }, k, { timeout: 5_000 });
+    await page.context().close();
+  });
+}
 
-test('printing renders the whole comparison, each report once and in order', T, async () => {
-  const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
-  await openLong(page);
-  const before = await census(page);
-  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  await page.waitForFunction(() => !document.querySelector('table.cmp [data-spacer]'));
-  const all = await census(page);
-  assert.ok(all.rows > 3 * before.rows, `${all.rows} rows when printing, ${before.rows} on screen`);
-  for (const [pane, text] of [['a', PAIR.a], ['b', PAIR.b]]) {
-    const shown = stripWs(await paneText(page, pane));
-    assert.ok(shown === stripWs(text), `pane ${pane} shows report ${pane} in full (${shown.length} of ${stripWs(text).length} characters)`);
-  }
-  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-  await page.waitForFunction(() => !!document.querySelector('table.cmp [data-spacer]'));
-  await page.context().close();
-});
+for (const view of Object.keys(VIEWS)) {
+  test(`printing renders the whole comparison, each report once and in order (${view})`, T, async () => {
+    const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
+    await openLong(page, view);
+    const before = await census(page, view);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.waitForFunction(() => !document.querySelector('[data-spacer]'));
+    const all = await census(page, view);
+    assert.ok(all.rows > 3 * before.rows, `${all.rows} rows when printing, ${before.rows} on screen`);
+    for (const [pane, text] of [['a', PAIR.a], ['b', PAIR.b]]) {
+      const shown = stripWs(await paneText(page, pane));
+      assert.ok(shown === stripWs(text), `pane ${pane} shows report ${pane} in full (${shown.length} of ${stripWs(text).length} characters)`);
+    }
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.waitForFunction(() => !!document.querySelector('[data-spacer]'));
+    await page.context().close();
+  });
+}
 
 test('a link to a passage far down renders its chunk and focuses it', T, async () => {
   const page = await h.newPage({ viewport: { width: 1280, height: 900 } });
@@ -169,7 +180,7 @@ test('a link to a passage far down renders its chunk and focuses it', T, async (
   const id = await page.evaluate(() => document.activeElement.id);
   assert.ok(target > 0 && /^r\d+$/.test(id), `${id}`);
   await page.goto('about:blank');
-  await openLong(page, `#${id}-a`);
+  await openLong(page, 'split', `#${id}-a`);
   await page.waitForFunction((id) => document.activeElement?.id === id, `${id}-a`, { timeout: 5_000 })
     .catch(() => assert.fail(`#${id}-a is not focused`));
   await page.waitForFunction((id) => {

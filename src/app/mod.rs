@@ -35,6 +35,7 @@ mod story_map;
 mod summary;
 mod translation;
 mod unified;
+mod unified_chunk;
 mod url;
 mod window;
 mod words;

@@ -8,8 +8,10 @@
 
 use yew::prelude::*;
 
-use super::split::{cell_body, cell_classes, fold_toggle, jump_link, row_classes, CompareProps};
-use crate::view::{Block, Cell, Echo, FoldKind, Piece, Side, Slot, SplitRow};
+use super::split::{cell_body, cell_classes, jump_link, pinned, row_classes, CompareProps};
+use super::unified_chunk::UnifiedChunk;
+use super::window::use_window;
+use crate::view::{Cell, Echo, Piece, Side, Slot, SplitRow};
 
 /// Interleaved runs. `b_live`: B's runs are B's own text here (a pair), not
 /// B's wording shown beside a moved passage of A.
@@ -79,7 +81,7 @@ fn stacked(slot: &Slot, side: Side, on_reveal: &Callback<String>) -> Html {
     }
 }
 
-fn row(r: &SplitRow, current: Option<usize>, on_reveal: &Callback<String>) -> Html {
+pub(super) fn row(r: &SplitRow, current: Option<usize>, on_reveal: &Callback<String>) -> Html {
     let body = match (&r.a, &r.b, &r.merged) {
         (Slot::Cell(a), Slot::Cell(b), Some(runs)) if !a.compact && !b.compact => {
             merged(a, runs, None, on_reveal)
@@ -97,23 +99,30 @@ fn row(r: &SplitRow, current: Option<usize>, on_reveal: &Callback<String>) -> Ht
     }
 }
 
-/// The one-column comparison.
+/// The one-column comparison. A long one keeps only the chunks near the
+/// screen in the page (see [`super::window`]); each chunk is one element,
+/// so a paragraph's margin stays inside the height a stand-in takes over.
 #[function_component]
 pub fn UnifiedView(props: &CompareProps) -> Html {
     let m = &props.model;
-    let blocks = m.blocks.iter().map(|block| match block {
-        Block::Row(r) => row(r, props.current, &props.on_reveal),
-        Block::Fold(f) => {
-            let open = props.open_folds.contains(&f.id);
+    let list = use_node_ref();
+    let window = use_window(m, &list, &pinned(props));
+    let current_chunk = props
+        .current
+        .and_then(|i| m.changes.get(i))
+        .and_then(|c| m.chunk_of(&c.row_id));
+    let blocks = (0..m.chunks.len()).map(|k| {
+        if window.shows(k) {
             html! {
-                <>
-                    <div class={classes!("fold-line", (f.kind == FoldKind::Chrome).then_some("chrome"))}>
-                        { fold_toggle(f, open, &props.on_fold) }
-                    </div>
-                    <div id={f.id.clone()} class="folded" hidden={!open}>
-                        { for f.rows.iter().map(|r| row(r, props.current, &props.on_reveal)) }
-                    </div>
-                </>
+                <UnifiedChunk key={format!("c{k}")} model={m.clone()} index={k}
+                    current={props.current.filter(|_| current_chunk == Some(k))}
+                    open_folds={props.open_folds.clone()} on_fold={props.on_fold.clone()}
+                    on_reveal={props.on_reveal.clone()} />
+            }
+        } else {
+            html! {
+                <div key={format!("s{k}")} class="uchunk spacer" data-chunk={k.to_string()}
+                    data-spacer="" data-fill="" aria-hidden="true"></div>
             }
         }
     });
@@ -127,7 +136,7 @@ pub fn UnifiedView(props: &CompareProps) -> Html {
             if m.hidden > 0 {
                 <p class="hidden-note">{ format!("{} boilerplate passages left out.", m.hidden) }</p>
             }
-            <div class="urows">{ for blocks }</div>
+            <div class="urows" ref={list}>{ for blocks }</div>
         </section>
     }
 }
