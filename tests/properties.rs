@@ -1,12 +1,16 @@
 //! Property tests: on any text the engine never panics, segmentation and rows
 //! are lossless, inline diffs rebuild both sides, and swapping A and B mirrors
-//! the result.
+//! the result; the coarse fallback is lossless too, and every comparison
+//! crosses to the page (the worker's binary form) unchanged.
 
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 use report_diff::engine::inline::Tag;
-use report_diff::engine::{compare, segment::segment, Comparison, Options, RowKind, Span};
+use report_diff::engine::{
+    coarse, compare, segment::segment, Comparison, Document, Options, RowKind, Span,
+};
+use report_diff::offload;
 
 fn slice(t: &str, s: Span) -> &str {
     &t[s.0..s.1]
@@ -198,6 +202,17 @@ proptest! {
         let ab = compare(&a, &b, &Options::default());
         let ba = compare(&b, &a, &Options::default());
         prop_assert_eq!(pairs(&ab, false), pairs(&ba, true));
+    }
+
+    #[test]
+    fn coarse_comparisons_are_lossless_and_travel_to_the_page_unchanged((a, b) in related(), x in any::<String>()) {
+        for (a, b) in [(a.as_str(), b.as_str()), (x.as_str(), b.as_str()), (a.as_str(), x.as_str())] {
+            let cmp = coarse::compare(&Document::new(a), &Document::new(b), &Options::default());
+            check_lossless(&cmp, a, b);
+            prop_assert_eq!(&offload::decode(&offload::encode(&cmp)).unwrap(), &cmp);
+            let full = compare(a, b, &Options::default());
+            prop_assert_eq!(&offload::decode(&offload::encode(&full)).unwrap(), &full);
+        }
     }
 
     #[test]
