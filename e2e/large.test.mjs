@@ -5,7 +5,8 @@
 // not asserts: `node --test e2e/large.test.mjs` shows them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useHarness, openApp, assertNoErrors, STRICT_CSP, startHarness } from './helpers.mjs';
+import { useHarness, openApp, assertNoErrors, STRICT_CSP, startHarness, launchBrowser, recordErrors, DIST_DIR } from './helpers.mjs';
+import { serveNews } from '../examples/serve-news.mjs';
 
 const h = useHarness();
 const T = { timeout: 120_000 };
@@ -219,6 +220,45 @@ test('under the strict CSP the worker runs with no violation', T, async () => {
     await page.context().close();
   } finally {
     await strict.close();
+  }
+});
+
+test('a widget mounted from another origin compares large texts in a worker started from a blob: module', T, async () => {
+  const servers = await serveNews({ dist: DIST_DIR });
+  const browser = await launchBrowser();
+  const errors = [];
+  try {
+    const page = await (await browser.newContext()).newPage();
+    recordErrors(page, errors);
+    const [a, b] = pair(150_000, { seed: 9 });
+    const corpusUrl = `${servers.widget.url}/stories/long.json`;
+    await page.route(corpusUrl, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
+        body: JSON.stringify({ reports: [{ id: 'a', text: a }, { id: 'b', text: b }] }),
+      }),
+    );
+    const workers = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.goto(`${servers.news.url}/news.html`);
+    await page.evaluate((corpus) => {
+      const div = document.createElement('div');
+      div.id = 'mount-large';
+      div.dataset.reportDiff = '';
+      div.dataset.corpus = corpus;
+      div.dataset.view = 'split';
+      document.body.append(div);
+    }, corpusUrl);
+    await page.addScriptTag({ type: 'module', url: `${servers.widget.base}boot.js?large` });
+    await page.locator('#mount-large [data-pane="b"] [data-text]').first().waitFor({ state: 'attached', timeout: 60_000 });
+    assert.match(await page.locator('#mount-large .signal-note').textContent(), /These texts are large/);
+    assert.ok(workers.some((u) => u.startsWith('blob:')), `workers: ${JSON.stringify(workers)}`);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  } finally {
+    await browser.close();
+    await servers.close();
   }
 });
 
