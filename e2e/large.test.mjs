@@ -211,7 +211,7 @@ test('under the strict CSP the worker runs with no violation', T, async () => {
       window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    const [a, b] = pair(200_000, { seed: 5 });
+    const [a, b] = pair(300_000, { seed: 5 });
     await openApp(page, strict, '?corpus=own&view=split');
     await paste(page, a, b);
     await untilVisible(page, '[data-pane="b"] [data-text]', 60_000);
@@ -230,7 +230,7 @@ test('a widget mounted from another origin compares large texts in a worker star
   try {
     const page = await (await browser.newContext()).newPage();
     recordErrors(page, errors);
-    const [a, b] = pair(150_000, { seed: 9 });
+    const [a, b] = pair(300_000, { seed: 9 });
     const corpusUrl = `${servers.widget.url}/stories/long.json`;
     await page.route(corpusUrl, (route) =>
       route.fulfill({
