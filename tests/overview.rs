@@ -6,6 +6,7 @@
 
 use proptest::prelude::*;
 use report_diff::corpus;
+use report_diff::engine::inline::Tag;
 use report_diff::engine::overview::{self, FigureKind, Overview, OverviewError, MAX_REPORTS};
 use report_diff::engine::segment::without_list_marker;
 use report_diff::engine::{Collection, Options, Span};
@@ -51,6 +52,25 @@ fn one_remark_of_trump_in_several_wordings_across_three_reports() {
     for (i, m) in g.members.iter().enumerate() {
         assert_eq!(m.inline.is_none(), i == g.reference);
     }
+    // Changes are of words: 002 quotes the remark twice, with a curly and a
+    // straight apostrophe, and both show the same added words.
+    let added = |m: &overview::QuoteMember| -> Vec<String> {
+        m.inline
+            .iter()
+            .flatten()
+            .filter(|op| op.tag == Tag::Insert)
+            .map(|op| op.text.trim().to_string())
+            .collect()
+    };
+    let in_002: Vec<Vec<String>> = g
+        .members
+        .iter()
+        .filter(|m| m.report == 2)
+        .map(added)
+        .collect();
+    assert_eq!(in_002.len(), 2);
+    assert_eq!(in_002[0], in_002[1]);
+    assert!(!in_002[0].iter().any(|t| t.contains("don")), "{in_002:?}");
     // Quotes one report alone has keep their speaker.
     let vance = o
         .quotes

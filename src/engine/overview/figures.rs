@@ -416,18 +416,21 @@ fn find_in(text: &str, span: Span) -> Vec<Found> {
             k += 1;
             continue;
         }
-        // Counts: the number and the word it counts ("3 companies").
+        // Counts: the number and the word it counts ("3 companies"), or a
+        // compound unit written with a slash ("90 km/h", "5 mg/l").
+        let per = us.get(j + 1).is_some_and(|u| s(u) == "/") && word_at(j + 2).is_some();
         let (unit, end) = match word_at(j) {
+            Some(_) if per => (
+                text[us[j].span.0..us[j + 2].span.1].to_lowercase(),
+                us[j + 2].span.1,
+            ),
             Some(w) if !is_stop_word(&w.to_lowercase()) => (stem(w), us[j].span.1),
             _ => (String::new(), u.span.1),
         };
         let shown = if unit.is_empty() {
             value.clone()
         } else {
-            format!(
-                "{value} {}",
-                text[us[j].span.0..us[j].span.1].to_lowercase()
-            )
+            format!("{value} {}", text[us[j].span.0..end].to_lowercase())
         };
         out.push(Found {
             kind: FigureKind::Count,
@@ -679,6 +682,20 @@ mod tests {
             [
                 (FigureKind::Count, "3 rivals"),
                 (FigureKind::Count, "2000 tests")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_unit_with_a_slash_stays_whole() {
+        let v = values("Winds reached 90 km/h, then 95 km / h; 3 mg/l of lead.");
+        let kinds: Vec<_> = v.iter().map(|x| (x.0, x.1.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (FigureKind::Count, "90 km/h"),
+                (FigureKind::Count, "95 km"),
+                (FigureKind::Count, "3 mg/l")
             ]
         );
     }

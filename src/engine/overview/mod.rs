@@ -166,8 +166,9 @@ impl Pairwise {
 }
 
 /// Builds the overview of every report in `col`; `names` name the reports in
-/// the same order (file names, ids). `opts` apply to the word differences
-/// shown inside quote groups.
+/// the same order (file names, ids). `opts` apply to the pairwise
+/// comparisons (and their whitespace option to the word differences inside
+/// quote groups, which always leave case and punctuation aside).
 ///
 /// ```
 /// use report_diff::engine::{overview, Collection, Options};

@@ -202,6 +202,14 @@ pub(crate) fn group(
             }
         }
     }
+    // A wording differs by its words: case, typography and punctuation stay
+    // aside in the word changes, as in the count of wordings, whatever the
+    // reader's options (002's curly and straight "don’t" are one wording).
+    let opts = Options {
+        ignore_case: true,
+        ignore_punctuation: true,
+        ..*opts
+    };
     let group_names: Vec<String> = names.groups.iter().map(|g| g.name.clone()).collect();
     let text = |x: usize| slice(&docs[all[x].0], all[x].1);
     let n = refs.len();
@@ -254,7 +262,7 @@ pub(crate) fn group(
                                 all[rx].1,
                                 &docs[*r].text,
                                 *span,
-                                opts,
+                                &opts,
                             )
                         }),
                     }
