@@ -268,6 +268,10 @@ fn names_are_grouped_across_reports_and_forms() {
         .names
         .iter()
         .all(|g| !g.name.starts_with("QWhat") && g.name != "Key Takeaways"));
+    // 002 and 003 spell "AI" out as "artificial intelligence": a common
+    // noun, not a name; "FDA" stays one.
+    assert!(o.names.iter().all(|g| g.name != "AI"));
+    assert_eq!(group("FDA").reports.len(), 2);
 }
 
 /// The overview with every report referred to by name: what must not change

@@ -31,7 +31,7 @@ use super::figures::is_calendar_word;
 use super::{is_story, ReportRef, UnionFind};
 use crate::engine::segment::SegmentKind;
 use crate::engine::sort;
-use crate::engine::token::{units, Unit, UnitClass};
+use crate::engine::token::{is_stop_word, units, Unit, UnitClass};
 use crate::engine::{Document, Span};
 
 /// Lower-case words that join the parts of one name ("Institute *for*
@@ -118,6 +118,65 @@ fn is_acronym(w: &str) -> bool {
 pub(crate) fn all_capitals(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Fewest times the reports must write an acronym's lower-case expansion
+/// for it to count as a common noun: once may be words that happen to share
+/// its initials.
+const SPELLED_OUT: usize = 2;
+
+/// The acronyms among `acronyms` that the reports spell out in lower-case
+/// words, the same words at least [`SPELLED_OUT`] times ("artificial
+/// intelligence" for "AI", "chief executive officer" for "CEO"). Words of
+/// the expansion are content words of four letters or more, separated by
+/// single spaces.
+fn spelled_out<'a>(docs: &[Document], acronyms: &BTreeSet<&'a str>) -> BTreeSet<&'a str> {
+    let initials = |a: &str| -> String {
+        a.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let wanted: BTreeMap<String, &'a str> = acronyms
+        .iter()
+        .map(|&a| (initials(a), a))
+        .filter(|(k, _)| (2..=5).contains(&k.chars().count()))
+        .collect();
+    let longest = wanted.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+    let mut seen: BTreeMap<(&'a str, String), usize> = BTreeMap::new();
+    if longest == 0 {
+        return BTreeSet::new();
+    }
+    for d in docs {
+        // The current run of lower-case content words: (first letter, span).
+        let mut run: Vec<(char, Span)> = Vec::new();
+        for u in units(&d.text, 0) {
+            let w = &d.text[u.span.0..u.span.1];
+            match u.class {
+                UnitClass::Space if !w.contains('\n') && w.chars().count() == 1 => continue,
+                UnitClass::Word
+                    if w.chars().count() >= 4
+                        && w.chars().all(char::is_lowercase)
+                        && !is_stop_word(w) =>
+                {
+                    run.push((w.chars().next().unwrap_or(' '), u.span));
+                    for k in 2..=run.len().min(longest) {
+                        let tail = &run[run.len() - k..];
+                        let key: String = tail.iter().map(|t| t.0).collect();
+                        if let Some(&a) = wanted.get(&key) {
+                            let words = d.text[tail[0].1 .0..u.span.1].to_string();
+                            *seen.entry((a, words)).or_default() += 1;
+                        }
+                    }
+                }
+                _ => run.clear(),
+            }
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, c)| *c >= SPELLED_OUT)
+        .map(|((a, _), _)| a)
+        .collect()
 }
 
 /// An acronym or true camel case: capitalised whatever its position.
@@ -416,6 +475,18 @@ pub(crate) fn find(docs: &[Document], refs: &[ReportRef]) -> Names {
             mentions.push((r, span, form(&d.text, span)));
         }
     }
+    // An acronym the reports spell out in lower-case words is a common noun
+    // abbreviated ("AI"), not a name.
+    let acronyms: BTreeSet<&str> = mentions
+        .iter()
+        .map(|m| m.2.as_str())
+        .filter(|f| is_acronym(f))
+        .collect();
+    let common: BTreeSet<String> = spelled_out(docs, &acronyms)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    mentions.retain(|m| !common.contains(m.2.as_str()));
     // Merge forms by key, then short forms into the long forms they abbreviate.
     let keys: Vec<String> = mentions
         .iter()
@@ -571,6 +642,19 @@ mod tests {
             "The U.S. AI lead and the U.S.-China race matter to CLS News.\nKey Takeaways\n- The White House said so.\nQWhat did it say?\nAThe White House said so, as did the White House.",
         ]);
         assert_eq!(got, ["White House", "U.S.", "AI", "China", "CLS News"]);
+    }
+
+    #[test]
+    fn acronyms_spelled_out_in_lower_case_are_common_nouns() {
+        let got = names(&[
+            "AI firms want rules for artificial intelligence, the FDA said.",
+            "The CEO backs AI rules. Artificial intelligence, or artificial intelligence, worries the FDA and chief executive officers.",
+        ]);
+        // "CEO" is spelled out once only: that may be chance.
+        assert_eq!(got, ["FDA", "CEO"]);
+        // Words that share an acronym's initials once are not its expansion.
+        let got = names(&["The US team urged senators to act.", "US officials agreed."]);
+        assert_eq!(got, ["US"]);
     }
 
     #[test]
