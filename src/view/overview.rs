@@ -862,9 +862,25 @@ mod tests {
             .pieces
             .iter()
             .all(|p| matches!(p, Piece::Same(_))));
-        assert!(q.wordings[1..]
-            .iter()
-            .all(|w| w.pieces.iter().any(|p| matches!(p, Piece::Added(_)))));
+        // Every other wording shows the words the reference lacks; one with
+        // the reference's words (in another passage, or with other
+        // apostrophes) shows none.
+        let words = |w: &Wording| -> String {
+            w.pieces
+                .iter()
+                .map(|p| match p {
+                    Piece::Same(t) | Piece::Added(t) | Piece::Removed(t) => t.as_ref(),
+                })
+                .flat_map(str::chars)
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        for w in &q.wordings[1..] {
+            let added = w.pieces.iter().any(|p| matches!(p, Piece::Added(_)));
+            assert_eq!(added, words(w) != words(&q.wordings[0]), "{:?}", w.pieces);
+        }
+        assert!(q.wordings.len() > 5, "002 quotes the reference twice");
     }
 
     #[test]
