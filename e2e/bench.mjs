@@ -21,6 +21,8 @@
 //     bench_compare_texts on the main thread: the total time and the longest
 //     main-thread task (a long-task observer);
 //   - switching report B with page.selectOption('#pick-b', …) until pane B shows it;
+//   - opening the overview from the pair view (a click on its tab) until the
+//     story map is in the DOM, and the next frame;
 //   - the size of every file in dist/, raw, gzip (level 9) and brotli (quality 11),
 //     and the first-paint total (wasm + JS + CSS).
 // Ends with one line `BENCH_JSON {…}` holding every number.
@@ -355,6 +357,46 @@ async function measureSwitches(browser, url) {
   return out;
 }
 
+// The whole overview as a reader gets it: from the click on the Overview tab
+// (in the pair view) until the story map is in the DOM, and the next frame.
+// The overview is computed each time it is shown (every pair compared, the
+// analyses, the view model, the render).
+async function measureOverviewSwitches(browser, url) {
+  const page = await newPage(browser);
+  await page.goto(`${url}/?a=000&b=001&view=split`, { waitUntil: 'load' });
+  await page.waitForSelector(READY_SELECTOR, { timeout: WAIT_MS });
+  const out = [];
+  for (let i = 0; i < SWITCHES; i++) {
+    await page.locator('[data-pane="b"] [data-text]').first().waitFor({ timeout: WAIT_MS });
+    await page.evaluate(() => {
+      const p = (window.__ov = { t0: null, dom: null, frame: null });
+      // On the window, capturing: before the app's own (delegated) listener,
+      // which renders at once.
+      const onClick = (e) => {
+        if (e.target?.id !== 'view-overview') return;
+        p.t0 = performance.now();
+        removeEventListener('click', onClick, true);
+      };
+      addEventListener('click', onClick, true);
+      const obs = new MutationObserver(() => {
+        if (p.t0 == null || p.dom != null || !document.querySelector('#ov-story')) return;
+        p.dom = performance.now();
+        obs.disconnect();
+        requestAnimationFrame(() => (p.frame = performance.now()));
+      });
+      // The body: the app may replace its root element when the view changes.
+      obs.observe(document.body, { childList: true, subtree: true });
+    });
+    await page.click('#view-overview');
+    await page.waitForFunction(() => window.__ov.frame != null, null, { timeout: WAIT_MS });
+    const s = await page.evaluate(() => window.__ov);
+    out.push({ dom: s.dom - s.t0, frame: s.frame - s.t0 });
+    await page.click('#view-split');
+  }
+  await page.context().close();
+  return out;
+}
+
 // ---------------------------------------------------------------- main
 
 const sizes = distSizes();
@@ -388,13 +430,14 @@ try {
   }
 
   const switches = await measureSwitches(browser, server.url);
-  result = { version, loads, pairLoads, engine, peers, synthResults, switches };
+  const toOverview = await measureOverviewSwitches(browser, server.url);
+  result = { version, loads, pairLoads, engine, peers, synthResults, switches, toOverview };
 } finally {
   await browser?.close().catch(() => {});
   await server.close();
 }
 
-const { version, loads, pairLoads, engine, peers, synthResults, switches } = result;
+const { version, loads, pairLoads, engine, peers, synthResults, switches, toOverview } = result;
 const round = (x) => Math.round(x * 1000) / 1000;
 const loadKeys = ['html_response_end', 'wasm_fetched', 'app_started', 'ready', 'ready_frame', 'first_contentful_paint'];
 const loadStats = Object.fromEntries(
@@ -416,6 +459,12 @@ for (const dir of ['to004', 'to001']) {
     switchStats[`${dir}_${k}`] = { first: round(v[0]), ...stats(v) };
   }
 }
+const overviewStats = Object.fromEntries(
+  ['dom', 'frame'].map((k) => {
+    const v = toOverview.map((s) => s[k]);
+    return [k, { first: round(v[0]), ...stats(v) }];
+  }),
+);
 const engineStats = {
   first_build_collection_ms: round(engine.firstBuild),
   first_compare_all_pairs_ms: round(engine.firstCompare),
@@ -516,6 +565,16 @@ for (const [label, k] of [
   console.log(line([label, fmt(s.first), fmt(s.min), fmt(s.median), fmt(s.p90)], W));
 }
 
+console.log(`\nOpen the overview from the pair view (click on the Overview tab), ${SWITCHES} times; ms from the click`);
+console.log(line(['', 'first', 'min', 'median', 'p90'], W));
+for (const [label, k] of [
+  ['story map in the DOM', 'dom'],
+  ['next frame', 'frame'],
+]) {
+  const s = overviewStats[k];
+  console.log(line([label, fmt(s.first), fmt(s.min), fmt(s.median), fmt(s.p90)], W));
+}
+
 console.log('\nDownload size of dist/ (gzip level 9, brotli quality 11); bytes');
 const SW = [44, 10, 10, 10];
 console.log(line(['file', 'raw', 'gzip', 'brotli'], SW));
@@ -545,6 +604,7 @@ console.log(
       synthetic_ms: synthResults,
       load_ms: loadStats,
       switch_pair_ms: switchStats,
+      open_overview_ms: overviewStats,
       sizes_bytes: sizes,
       errors,
     }),

@@ -1,13 +1,18 @@
 // README screenshots of the comparison views, from the release build:
 //   trunk build --release && node e2e/screenshots.mjs
-// writes docs/reader-light.png, docs/reader-dark.png, docs/reader-phone.png
-// and docs/reader-navigation.png (look at each before committing them).
+// writes docs/overview.png, docs/overview-quotes.png, docs/reader-light.png,
+// docs/reader-dark.png, docs/reader-phone.png and docs/reader-navigation.png
+// (look at each before committing them).
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, DIST_DIR, REPO_ROOT } from './helpers.mjs';
 
 const SHOTS = [
+  // The landing view: summary, coverage, the top of the story map.
+  { file: 'overview.png', query: '?theme=light', viewport: { width: 1280, height: 1400 } },
+  // Further down: one remark of Trump's in its wordings, and the figures.
+  { file: 'overview-quotes.png', query: '?theme=light', viewport: { width: 1280, height: 1300 }, at: '#ov-quotes' },
   // A pair with a move compared in place, rewording and a folded run.
   { file: 'reader-light.png', query: '?a=003&b=004&theme=light', viewport: { width: 1280, height: 900 }, at: '.views' },
   { file: 'reader-dark.png', query: '?a=003&b=004&theme=dark', viewport: { width: 1280, height: 900 }, at: 'tr:has(td.echo)' },
