@@ -202,6 +202,35 @@ test('the overview of another story, loaded as a corpus', T, async () => {
   await page.context().close();
 });
 
+test('the overview of the reader’s own texts', T, async () => {
+  const page = await h.newPage();
+  await openApp(page, h, '?corpus=own');
+  await page.locator('#own-texts').waitFor();
+  const texts = [
+    'Storm closes port. The port of Dover closed on Tuesday as winds reached 90 km/h, the harbour master said. "We will reopen when it is safe," said Jane Cole. About 40 ferries were cancelled.',
+    'Dover port shut by storm. Winds of 95 km/h closed the port of Dover on Tuesday. "We will reopen as soon as it is safe," harbour master Jane Cole told reporters. Some 40 ferries were cancelled, P&O Ferries said.',
+    'Ferries cancelled. About 38 ferries were cancelled on Tuesday after the port of Dover closed. "We will reopen when it is safe," Cole said. Traffic queued for miles on the M20.',
+  ];
+  await page.fill('#own-text-1', texts[0]);
+  await page.fill('#own-text-2', texts[1]);
+  await page.click('#own-add');
+  await page.fill('#own-text-3', texts[2]);
+  // The overview follows the texts once typing pauses.
+  await page.waitForFunction(() => document.querySelectorAll('table.coverage thead th[scope="col"]').length === 4);
+  await expectUrlParams(page, { corpus: 'own', view: 'overview' });
+  assert.deepEqual((await headers(page, 'table.coverage')).slice(1), ['1', '2', '3']);
+  const summary = (await page.locator('.ov-summary li').allTextContents()).join('\n');
+  assert.match(summary, /A remark of Jane Cole’s is quoted by 3 reports \(1, 2 and 3\)/);
+  assert.match(await page.locator('table.figures').textContent(), /90 km\/h[\s\S]*95 km\/h/);
+  // A coverage cell opens the pair of own texts, and the tab leads back.
+  await page.locator('table.coverage td.cov a').first().click();
+  await expectUrlParams(page, { corpus: 'own', a: '1', b: '2', view: 'split' });
+  await page.locator('[data-pane="b"] [data-text]').first().waitFor();
+  await page.click('#view-overview');
+  await page.waitForSelector('table.coverage');
+  await page.context().close();
+});
+
 test('a link naming a pair still opens the pair view', T, async () => {
   const page = await h.newPage();
   await openApp(page, h, '?a=003&b=004');

@@ -412,7 +412,10 @@ pub fn overview_model(
     let hidden: Vec<usize> = (0..n).filter(|r| !shown.contains(r)).collect();
     let mut notes = Vec::new();
     if !hidden.is_empty() {
-        notes.push(format!("Not shown: {}.", join(&names_of(&hidden))));
+        notes.push(format!(
+            "Not shown: {}. The summary above speaks of all {n} reports.",
+            join(&names_of(&hidden))
+        ));
     }
     if let Some(x) = filter.only.filter(|&x| x < n) {
         notes.push(format!(
@@ -803,6 +806,12 @@ mod tests {
         assert_eq!(cols, ["000", "003", "004"]);
         assert_eq!(m.reports.len(), 5);
         assert!(m.filter_note.as_deref().unwrap().contains("001 and 002"));
+        // The summary is of every report: the note says so.
+        assert!(m
+            .filter_note
+            .as_deref()
+            .unwrap()
+            .contains("The summary above speaks of all 5 reports."));
         assert!(m
             .facts
             .iter()
