@@ -125,6 +125,9 @@ impl Offload {
                 self.progress = None;
                 self.result = Some(Err(why));
             }
+            // The job answered in time: its deadline timer still fires
+            // (it lives as long as the job), and means nothing now.
+            Event::Deadline if self.result.is_some() => {}
             // The full aligner is too slow for this pair: the coarse
             // comparison takes over (a new job); a coarse job that is late
             // too gives up.
