@@ -17,8 +17,9 @@
 //     diff_main + diff_cleanupSemantic (npm `diff-match-patch`, its default
 //     1 s timeout) on the same 10 pairs, with the ratios;
 //   - synthetic pairs (`cargo run --release --example synth`, 50 % of the
-//     sentences rewritten) of 100 KB and 1 MB per text through
-//     bench_compare_texts on the main thread: the total time and the longest
+//     sentences rewritten) of 100 KB and 1 MB per text, through
+//     bench_compare_texts on the main thread (the engine alone) and pasted as
+//     own texts into the app (a web worker): the total time and the longest
 //     main-thread task (a long-task observer);
 //   - switching report B with page.selectOption('#pick-b', …) until pane B shows it;
 //   - opening the overview from the pair view (a click on its tab) until the
@@ -95,8 +96,9 @@ function distSizes() {
   const sum = (list) =>
     list.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   // What the app's page loads before its first paint: the wasm, the JS (the
-  // bindings and boot.js; host.js is for host pages) and the style sheet.
-  const firstPaint = files.filter((f) => /\.(wasm|css)$/.test(f.file) || (/\.js$/.test(f.file) && f.file !== 'host.js'));
+  // bindings and boot.js; host.js is for host pages, worker.js for large
+  // texts) and the style sheet.
+  const firstPaint = files.filter((f) => /\.(wasm|css)$/.test(f.file) || f.file === 'boot.js' || /^report-diff[^/]*\.js$/.test(f.file));
   return { files, first_paint_total: sum(firstPaint), all_total: sum(files) };
 }
 
@@ -278,6 +280,46 @@ async function measureSynth(page, a, b) {
   );
 }
 
+// A synthetic pair pasted as the reader's own texts, through the app (large
+// sources are compared in a web worker): from the paste until
+// pane B shows text, the longest main-thread task in that time, and whether
+// the pair ran past the worker's deadline (the coarse comparison's note).
+async function measureOwnTexts(browser, url, a, b) {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${url}/?corpus=own&view=split`, { waitUntil: 'load' });
+  await page.locator('#own-text-2').waitFor({ timeout: WAIT_MS });
+  const t0 = await page.evaluate(
+    ([ta, tb]) => {
+      const t = performance.now();
+      for (const [id, text] of [['#own-text-1', ta], ['#own-text-2', tb]]) {
+        const el = document.querySelector(id);
+        el.value = text;
+        el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      }
+      return t;
+    },
+    [a, b],
+  );
+  await page.locator('[data-pane="b"] [data-text]').first().waitFor({ state: 'attached', timeout: 180_000 });
+  const r = await page.evaluate((t0) => {
+    const tasks = window.__longTasks.filter((e) => e.start >= t0).map((e) => e.ms);
+    return {
+      total: performance.now() - t0,
+      longestTask: tasks.length ? Math.max(...tasks) : 0,
+      longTasks: tasks.length,
+      coarse: document.querySelector('#coarse-note') != null,
+    };
+  }, t0);
+  await page.context().close();
+  return r;
+}
+
 // The synthetic pairs, written by the synth example (cargo builds it once).
 function synthPairs() {
   if (!SYNTH.length) return [];
@@ -428,16 +470,18 @@ try {
     synthResults.push({ bytes, bytes_a: a.length, bytes_b: b.length, ...(await measureSynth(page, a, b)) });
     await page.context().close();
   }
+  const ownResults = [];
+  for (const { bytes, a, b } of synth) ownResults.push({ bytes, ...(await measureOwnTexts(browser, server.url, a, b)) });
 
   const switches = await measureSwitches(browser, server.url);
   const toOverview = await measureOverviewSwitches(browser, server.url);
-  result = { version, loads, pairLoads, engine, peers, synthResults, switches, toOverview };
+  result = { version, loads, pairLoads, engine, peers, synthResults, ownResults, switches, toOverview };
 } finally {
   await browser?.close().catch(() => {});
   await server.close();
 }
 
-const { version, loads, pairLoads, engine, peers, synthResults, switches, toOverview } = result;
+const { version, loads, pairLoads, engine, peers, synthResults, ownResults, switches, toOverview } = result;
 const round = (x) => Math.round(x * 1000) / 1000;
 const loadKeys = ['html_response_end', 'wasm_fetched', 'app_started', 'ready', 'ready_frame', 'first_contentful_paint'];
 const loadStats = Object.fromEntries(
@@ -547,10 +591,14 @@ console.log(
 console.log(`(diff-match-patch with its default Diff_Timeout of ${peers.dmpTimeout} s per pair; character-level, no alignment of moved passages)\n`);
 
 if (synthResults.length) {
-  console.log(`Synthetic pairs (${SYNTH_REWRITTEN} % of sentences rewritten, seed ${SYNTH_SEED}) through bench_compare_texts on the main thread (no worker yet); ms`);
+  console.log(`Synthetic pairs (${SYNTH_REWRITTEN} % of sentences rewritten, seed ${SYNTH_SEED}) through bench_compare_texts on the main thread (the engine alone, no worker); ms`);
   console.log(line(['bytes per text', 'total', 'longest', 'long tasks', 'rows'], W));
   for (const r of synthResults) console.log(line([`${r.bytes} (A ${r.bytes_a}, B ${r.bytes_b})`, fmt(r.total), fmt(r.longestTask), r.longTasks, r.rows], W));
   console.log('(the whole comparison is one task: the page is frozen for its duration)\n');
+  console.log('The same pairs pasted as own texts in the app (?corpus=own&view=split; large sources go to a web worker); ms from the paste');
+  console.log(line(['bytes per text', 'on screen', 'longest', 'long tasks', 'result'], W));
+  for (const r of ownResults) console.log(line([String(r.bytes), fmt(r.total), fmt(r.longestTask), r.longTasks, r.coarse ? 'coarse' : 'full'], W));
+  console.log('(coarse: the full alignment ran past the worker\'s deadline; "longest" counts main-thread tasks over 50 ms)\n');
 }
 
 console.log(`Switch report B (page.selectOption('#pick-b'), a=000), ${SWITCHES} times each way; ms from the input event`);
@@ -602,6 +650,7 @@ console.log(
       peers_ms: peerStats,
       ratios,
       synthetic_ms: synthResults,
+      own_texts_ms: ownResults,
       load_ms: loadStats,
       switch_pair_ms: switchStats,
       open_overview_ms: overviewStats,

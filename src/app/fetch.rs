@@ -53,3 +53,27 @@ pub async fn fetch_corpus(url: &str) -> Result<Corpus, CorpusError> {
     check_answer(content_type.as_deref(), &text)?;
     parse_corpus(&text)
 }
+
+/// Fetches `url` as text (the app's own style sheet, for the HTML export:
+/// already in the browser's cache, so this is quick and works offline where
+/// the cache holds it). The error names what failed, for a status line.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "the network request failed".to_string())?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "the answer was not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = response
+        .text()
+        .map_err(|_| "the answer could not be read".to_string())?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "the answer could not be read".to_string())
+}

@@ -78,9 +78,6 @@ use summary::Summary;
 use translation::TranslationView;
 use unified::UnifiedView;
 
-/// The style sheet, inlined into the HTML export.
-const STYLE: &str = include_str!("../../style.css");
-
 /// A shared value compared by identity: props holding one re-render only when
 /// a memo produced a new value, without comparing its contents.
 #[derive(Debug)]
@@ -237,6 +234,9 @@ pub struct AppProps {
     pub params: Option<AttrValue>,
     /// URL of the directory the app's files are served from (ends in `/`).
     pub base: AttrValue,
+    /// URL of the app's style sheet: the HTML export fetches it (from the
+    /// browser's cache) to inline it, so the wasm does not carry a copy.
+    pub css: AttrValue,
     /// Absolute URL of the word table (`None`: a build without one).
     pub words: Option<AttrValue>,
 }
@@ -263,6 +263,43 @@ fn coarse_note() -> String {
          alone between two of them. Moves and rewordings elsewhere are not found.",
         FULL_DEADLINE_MS / 1000
     )
+}
+
+/// The export of one comparison: both reports, the options, the engine's
+/// result and its view model.
+fn export_of<'a>(
+    ra: &'a ReportInfo,
+    rb: &'a ReportInfo,
+    options: Options,
+    comparison: &'a crate::engine::Comparison,
+    model: &'a SplitModel,
+) -> Export<'a> {
+    Export {
+        a: ExportedReport {
+            id: &ra.id,
+            title: &ra.headline,
+            text: &ra.text,
+        },
+        b: ExportedReport {
+            id: &rb.id,
+            title: &rb.headline,
+            text: &rb.text,
+        },
+        options,
+        comparison,
+        model,
+    }
+}
+
+/// Saves `content` as the export's file (extension `ext`, type `mime`);
+/// returns the status line to show.
+fn save(e: &Export, ext: &str, mime: &str, content: &str) -> String {
+    let name = e.file_name(ext);
+    let kib = content.len().div_ceil(1024);
+    match dom::download(&name, mime, content) {
+        Ok(()) => format!("Downloaded {name} ({kib} KiB)."),
+        Err(err) => err,
+    }
 }
 
 /// The widget.
@@ -801,11 +838,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_clear_status = dispatch(&d, |_: ()| Action::ClearStatus);
     let on_export = {
-        let (reports, comparison, model, d) = (
+        let (reports, comparison, model, d, css) = (
             reports.clone(),
             comparison.clone(),
             model.clone(),
             d.clone(),
+            props.css.clone(),
         );
         let (a, b, options) = (p.a, p.b, p.opts);
         Callback::from(move |kind: ExportKind| {
@@ -815,37 +853,43 @@ pub fn App(props: &AppProps) -> Html {
                 d.dispatch(Action::Status("There is no comparison to export.".into()));
                 return;
             };
-            let e = Export {
-                a: ExportedReport {
-                    id: &ra.id,
-                    title: &ra.headline,
-                    text: &ra.text,
-                },
-                b: ExportedReport {
-                    id: &rb.id,
-                    title: &rb.headline,
-                    text: &rb.text,
-                },
-                options,
-                comparison: cmp,
-                model: &model,
-            };
-            let download = |ext: &str, mime: &str, content: String| {
-                let name = e.file_name(ext);
-                let kib = content.len().div_ceil(1024);
-                match dom::download(&name, mime, &content) {
-                    Ok(()) => format!("Downloaded {name} ({kib} KiB)."),
-                    Err(err) => err,
-                }
-            };
+            let e = export_of(ra, rb, options, cmp, &model);
             match kind {
-                ExportKind::Json => d.dispatch(Action::Status(download(
+                ExportKind::Json => d.dispatch(Action::Status(save(
+                    &e,
                     "json",
                     "application/json",
-                    e.json(),
+                    &e.json(),
                 ))),
                 ExportKind::Html => {
-                    d.dispatch(Action::Status(download("html", "text/html", e.html(STYLE))))
+                    // The style sheet is inlined into the file; the page has it
+                    // (in the browser's cache), the wasm does not carry a copy.
+                    let (reports, comparison, model, d, css) = (
+                        reports.clone(),
+                        comparison.clone(),
+                        model.clone(),
+                        d.clone(),
+                        css.clone(),
+                    );
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let status = match fetch::fetch_text(&css).await {
+                            Err(err) => format!(
+                                "Could not export as HTML: its style sheet did not load ({err}). \
+                                 Try again."
+                            ),
+                            Ok(style) => {
+                                match (comparison.as_ref().as_ref(), reports.get(a), reports.get(b))
+                                {
+                                    (Some(cmp), Some(ra), Some(rb)) => {
+                                        let e = export_of(ra, rb, options, cmp, &model);
+                                        save(&e, "html", "text/html", &e.html(&style))
+                                    }
+                                    _ => "There is no comparison to export.".into(),
+                                }
+                            }
+                        };
+                        d.dispatch(Action::Status(status));
+                    });
                 }
                 ExportKind::Markdown => {
                     let md: Rc<str> = e.markdown().into();

@@ -29,7 +29,7 @@ pub fn start(base: String, css: String, words: String) {
         })
         .unwrap_or_default();
     if hosts.is_empty() {
-        mount_page(&doc, base, words);
+        mount_page(&doc, base, &css, words);
     } else {
         for host in hosts {
             if !host.has_attribute(MOUNTED) {
@@ -40,9 +40,10 @@ pub fn start(base: String, css: String, words: String) {
 }
 
 /// The app's own page: `#report-diff` (or `<body>`), driven by the URL.
-fn mount_page(doc: &web_sys::Document, base: String, words: Option<AttrValue>) {
+fn mount_page(doc: &web_sys::Document, base: String, css: &str, words: Option<AttrValue>) {
     let props = AppProps {
         params: None,
+        css: format!("{base}{css}").into(),
         base: base.into(),
         words,
     };
@@ -111,6 +112,7 @@ fn mount_element(
     let props = AppProps {
         params: Some(encode_query(&params).into()),
         base: base.to_string().into(),
+        css: format!("{base}{css}").into(),
         words,
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
