@@ -8,8 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { useHarness, openApp, paneText, stripWs, assertNoErrors } from './helpers.mjs';
 import { longPair } from './long-pair.mjs';
 
-// About 600 rows (ten chunks), under the 100 KB above which the app
-// compares in a worker (e2e/large.test.mjs covers that path).
+// About 600 rows (ten chunks), compared on the page's own thread (far below
+// the size above which the app compares in a worker: e2e/large.test.mjs).
 const PAIR = longPair(49_000);
 const CORPUS = JSON.stringify({
   title: 'A long synthetic pair',
