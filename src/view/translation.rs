@@ -14,7 +14,7 @@ pub struct TranslationRow {
     pub first: Option<Rc<str>>,
     /// The second-language paragraph(s), or `None`.
     pub second: Option<Rc<str>>,
-    /// "Check: 90, Vance appear(s) on one side only", when anchors differ.
+    /// "Check: 90 and Vance appear on one side only", when anchors differ.
     pub check: Option<String>,
 }
 
@@ -31,6 +31,20 @@ pub struct TranslationModel {
     pub second_label: String,
     /// Beads in reading order.
     pub rows: Vec<TranslationRow>,
+}
+
+/// "Check: 90 appears on one side only", "Check: 90, 21 and Vance appear
+/// on one side only"; `None` when no anchor is missing.
+fn check(missing: &[String]) -> Option<String> {
+    let (last, rest) = missing.split_last()?;
+    Some(if rest.is_empty() {
+        format!("Check: {last} appears on one side only")
+    } else {
+        format!(
+            "Check: {} and {last} appear on one side only",
+            rest.join(", ")
+        )
+    })
 }
 
 /// Builds the translation check of report `id` (whose text is `text`) from
@@ -52,12 +66,7 @@ pub fn translation_model(id: &str, text: &str, b: &Bilingual) -> TranslationMode
         .map(|p| TranslationRow {
             first: p.first.map(|s| slice(text, s).trim().into()),
             second: p.second.map(|s| slice(text, s).trim().into()),
-            check: (!p.missing_anchors.is_empty()).then(|| {
-                format!(
-                    "Check: {} appear(s) on one side only",
-                    p.missing_anchors.join(", ")
-                )
-            }),
+            check: check(&p.missing_anchors),
         })
         .collect();
     let unmatched = rows
@@ -87,6 +96,20 @@ mod tests {
 
     fn squash(s: &str) -> String {
         s.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    #[test]
+    fn missing_anchors_are_listed_in_a_sentence() {
+        let list = |xs: &[&str]| check(&xs.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+        assert_eq!(list(&[]), None);
+        assert_eq!(
+            list(&["90"]).as_deref(),
+            Some("Check: 90 appears on one side only")
+        );
+        assert_eq!(
+            list(&["90", "21", "Vance"]).as_deref(),
+            Some("Check: 90, 21 and Vance appear on one side only")
+        );
     }
 
     #[test]
