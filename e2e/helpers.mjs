@@ -204,6 +204,20 @@ export async function waitReady(page, { timeout, since = 0 } = {}) {
   }
 }
 
+/**
+ * Poll `fn` until it returns something truthy (which is returned); fail with
+ * "timed out: <what>" after `timeout` ms.
+ */
+export async function until(fn, what, timeout = SETTLE_TIMEOUT_MS) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) assert.fail(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Go to the app with a query string (e.g. "?a=000&b=004") and wait until ready. */
 export async function openApp(page, harness, query = '') {
   const q = query && !query.startsWith('?') ? `?${query}` : query;

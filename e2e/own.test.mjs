@@ -3,7 +3,7 @@
 // first one's draft; files are decoded or refused with a clear message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useHarness, openApp, assertNoErrors, paneText, SETTLE_TIMEOUT_MS } from './helpers.mjs';
+import { useHarness, openApp, assertNoErrors, paneText, until } from './helpers.mjs';
 
 const h = useHarness();
 const T = { timeout: 30_000 };
@@ -13,15 +13,6 @@ const A = 'The council approved the budget on Monday. Spending rises by 4 percen
 const B = 'The mayor welcomed the vote. The council approved the budget on Monday. Spending rises by 5 percent.';
 const XSS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> <b onclick="x()">bold</b>';
 
-async function until(fn, what, timeout = SETTLE_TIMEOUT_MS) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 const saved = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), KEY);
 
 test('pasted texts are compared, shown literally, and survive a reload', T, async () => {

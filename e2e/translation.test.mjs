@@ -6,7 +6,7 @@
 // English and Chinese hardly have, and the page says so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useHarness, openApp, assertNoErrors, reportText, SETTLE_TIMEOUT_MS } from './helpers.mjs';
+import { useHarness, openApp, assertNoErrors, reportText, until } from './helpers.mjs';
 
 const h = useHarness();
 const T = { timeout: 90_000 };
@@ -27,15 +27,6 @@ function englishAndChinese() {
   return [lines.slice(firstEnglish, firstChinese).join('\n'), lines.slice(firstChinese).join('\n')];
 }
 
-async function until(fn, what, timeout = SETTLE_TIMEOUT_MS) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Pastes the two texts, waits for `signal`, returns [paired, all] Chinese story cells. */
 async function pairedChinese(en, zh, signal) {

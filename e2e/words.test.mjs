@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { serveNews } from '../examples/serve-news.mjs';
-import { useHarness, startHarness, openApp, assertNoErrors, paneText, launchBrowser, recordErrors, ensureOutDir, DIST_DIR, SETTLE_TIMEOUT_MS, STRICT_CSP } from './helpers.mjs';
+import { useHarness, startHarness, openApp, assertNoErrors, paneText, launchBrowser, recordErrors, ensureOutDir, DIST_DIR, STRICT_CSP, until } from './helpers.mjs';
 
 const h = useHarness();
 const T = { timeout: 60_000 };
@@ -18,15 +18,6 @@ const B = 'Sales dropped during the spring. The firm delayed the release of the 
 const signal = (page) => page.getAttribute('#app-root', 'data-signal');
 const note = (page) => page.locator('.signal-note').textContent({ timeout: 1000 }).catch(() => null);
 
-async function until(fn, what, timeout = SETTLE_TIMEOUT_MS) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Cells of A paired with a passage of B (same or reworded). */
 const pairedCells = (page) => page.locator('td.cell.same[data-pane="a"], td.cell.changed[data-pane="a"]').count();
