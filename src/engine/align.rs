@@ -1,7 +1,9 @@
 //! Alignment of the sentences of two reports.
 //!
 //! 1. **Score** every eligible sentence pair ([`score_matrix`]): lexical and
-//!    semantic evidence combined into one score ([`score`](super::score)).
+//!    semantic evidence combined into one score ([`score`](super::score));
+//!    shared distinctive words lower the cosine a pair needs
+//!    ([`LEXICAL_SUPPORT`]).
 //! 2. **Context** ([`add_context`]): a pair whose diagonal neighbours also
 //!    correspond gains: rewritten sentences in the same order support each
 //!    other (islands grow along the diagonal, as in CollateX or Bertalign).
@@ -81,6 +83,13 @@ pub const UNRELATED_QUANTILE: f64 = 0.95;
 /// about what the bundled report pairs measure (0.22 to 0.35 for their
 /// sentence and word vectors).
 pub const DEFAULT_SEMANTIC_FLOOR: f64 = 0.28;
+/// How far each unit of lexical evidence lowers a pair's cosine floor. Two
+/// signals that agree weakly say more than either alone: a pair that shares
+/// a distinctive word and whose vectors lean together a little less than the
+/// comparison's unrelated pairs do is more likely a rewrite than a pair with
+/// either sign alone (a rewrite keeps a name or a rare word and changes the
+/// rest). Small, so a shared name never makes vectors that point apart count.
+pub const LEXICAL_SUPPORT: f64 = 0.2;
 /// Cosine span above the floor at which vectors alone make a certain pair.
 pub const SEMANTIC_SPAN: f64 = 0.4;
 /// Pairs sampled to calibrate a comparison (enough for a stable quantile).
@@ -286,16 +295,18 @@ pub struct Calibration {
 }
 
 impl Calibration {
-    /// Evidence of a cosine, 0..=1.
-    fn evidence(&self, cosine: f64) -> f64 {
-        self.unbounded(cosine).min(1.0)
+    /// Evidence of a cosine, 0..=1, for a pair with `lexical` evidence of
+    /// its own (see [`LEXICAL_SUPPORT`]).
+    fn evidence(&self, cosine: f64, lexical: f64) -> f64 {
+        self.unbounded(cosine, lexical).min(1.0)
     }
 
     /// Evidence of a cosine without the cap at 1, so that two passages that
     /// are both certain can still be told apart (is a group closer with its
     /// neighbour than without?).
-    fn unbounded(&self, cosine: f64) -> f64 {
-        ((cosine - self.floor) / SEMANTIC_SPAN).max(0.0)
+    fn unbounded(&self, cosine: f64, lexical: f64) -> f64 {
+        let floor = self.floor - LEXICAL_SUPPORT * lexical;
+        ((cosine - floor) / SEMANTIC_SPAN).max(0.0)
     }
 
     /// The calibration of a comparison: the floor is the
@@ -374,13 +385,19 @@ impl Shared {
 
     /// The evidence, 0..=1.
     fn score(&self, cal: &Calibration) -> f64 {
-        score::combine(self.lexical, self.cosine.map(|c| cal.evidence(c)))
+        score::combine(
+            self.lexical,
+            self.cosine.map(|c| cal.evidence(c, self.lexical)),
+        )
     }
 
     /// The evidence without the semantic cap (see
     /// [`Calibration::unbounded`]).
     fn unbounded(&self, cal: &Calibration) -> f64 {
-        score::combine(self.lexical, self.cosine.map(|c| cal.unbounded(c)))
+        score::combine(
+            self.lexical,
+            self.cosine.map(|c| cal.unbounded(c, self.lexical)),
+        )
     }
 }
 
