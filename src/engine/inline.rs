@@ -6,7 +6,9 @@
 //! reader's noise [`Options`]; ignored units (punctuation, whitespace) never make
 //! a difference but stay in the output, so each side can be rebuilt exactly.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::ops::Range;
 
 use std::time::Duration;
@@ -69,13 +71,15 @@ impl InlineOp {
     }
 }
 
-/// The comparison key of a unit under `opts`, or `None` when the unit is ignored.
-fn key(text: &str, u: &Unit, opts: &Options) -> Option<String> {
+/// The comparison key of a unit under `opts`, or `None` when the unit is
+/// ignored. Borrowed from the text unless an option rewrites it.
+fn key<'t>(text: &'t str, u: &Unit, opts: &Options) -> Option<Cow<'t, str>> {
     let s = &text[u.span.0..u.span.1];
     match u.class {
         UnitClass::Space if opts.ignore_whitespace => None,
-        UnitClass::Space => Some(if s.contains('\n') { "\n" } else { " " }.to_string()),
+        UnitClass::Space => Some(Cow::Borrowed(if s.contains('\n') { "\n" } else { " " })),
         UnitClass::Punct if opts.ignore_punctuation => None,
+        _ if !opts.ignore_case && !opts.ignore_punctuation => Some(Cow::Borrowed(s)),
         _ => {
             let mut k = String::with_capacity(s.len());
             for c in s.chars() {
@@ -90,20 +94,20 @@ fn key(text: &str, u: &Unit, opts: &Options) -> Option<String> {
                     k.push(c);
                 }
             }
-            Some(k)
+            Some(Cow::Owned(k))
         }
     }
 }
 
-struct Side {
+struct Side<'t> {
     units: Vec<Unit>,
-    keys: Vec<String>,
+    keys: Vec<Cow<'t, str>>,
     /// For each key, the index of its unit.
     unit_of: Vec<usize>,
 }
 
-impl Side {
-    fn new(text: &str, span: Span, opts: &Options) -> Self {
+impl<'t> Side<'t> {
+    fn new(text: &'t str, span: Span, opts: &Options) -> Self {
         let units = units(&text[span.0..span.1], span.0);
         let mut keys = Vec::new();
         let mut unit_of = Vec::new();
@@ -182,11 +186,12 @@ pub fn diff(a: &str, sa: Span, b: &str, sb: Span, opts: &Options) -> Vec<InlineO
     // Myers costs O((N+M)·D): two long, unrelated passages (thousands of words
     // with no sentence end) could take seconds. Past a size, a deadline makes
     // similar settle for a coarser, still valid diff.
-    let raw = if la.keys.len().saturating_mul(lb.keys.len()) > LARGE_PAIR {
+    let (ia, ib) = intern(&la.keys, &lb.keys);
+    let raw = if ia.len().saturating_mul(ib.len()) > LARGE_PAIR {
         let deadline = Instant::now() + Duration::from_millis(200);
-        capture_diff_slices_deadline(Algorithm::Myers, &la.keys, &lb.keys, Some(deadline))
+        capture_diff_slices_deadline(Algorithm::Myers, &ia, &ib, Some(deadline))
     } else {
-        capture_diff_slices(Algorithm::Myers, &la.keys, &lb.keys)
+        capture_diff_slices(Algorithm::Myers, &ia, &ib)
     };
     let raw = cleanup(&raw, &la);
 
@@ -220,6 +225,20 @@ pub fn diff(a: &str, sa: Span, b: &str, sb: Span, opts: &Options) -> Vec<InlineO
     fix_empty_positions(&mut ops, sa, sb);
     fill_texts(&mut ops, a, b);
     ops
+}
+
+/// The keys of both sides as small integers, equal exactly when the keys are:
+/// the diff then compares integers instead of strings, with the same result.
+fn intern<'k>(a: &'k [Cow<str>], b: &'k [Cow<str>]) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: FxHashMap<&'k str, u32> = FxHashMap::default();
+    ids.reserve(a.len() + b.len());
+    let mut id = |k: &'k Cow<str>| {
+        let next = ids.len() as u32;
+        *ids.entry(k.as_ref()).or_insert(next)
+    };
+    let ia = a.iter().map(&mut id).collect();
+    let ib = b.iter().map(&mut id).collect();
+    (ia, ib)
 }
 
 /// Gives empty ranges the position where they sit in their side, so every op's
