@@ -176,7 +176,7 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f64 {
     if a.len() != b.len() {
         return 0.0;
     }
-    // f32 sums vectorise; the vectors are short (a few hundred components).
+    // Sequential f32 sums: [`cosines`] gives the same bits, faster.
     let (mut ab, mut aa, mut bb) = (0.0f32, 0.0f32, 0.0f32);
     for (&x, &y) in a.iter().zip(b) {
         ab += x * y;
@@ -188,6 +188,87 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f64 {
         c
     } else {
         0.0
+    }
+}
+
+/// A vector with its norm computed once, for the many cosines it takes part
+/// in ([`cosines`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Normed<'a> {
+    v: &'a [f32],
+    /// `sqrt` of the squared norm summed as [`cosine`] sums it.
+    norm: f64,
+}
+
+impl<'a> Normed<'a> {
+    /// The vector and its norm.
+    pub fn new(v: &'a [f32]) -> Self {
+        let mut vv = 0.0f32;
+        for &x in v {
+            vv += x * x;
+        }
+        Normed {
+            v,
+            norm: f64::from(vv).sqrt(),
+        }
+    }
+}
+
+/// How many dot products [`cosines`] advances together.
+const LANES: usize = 4;
+
+/// The cosines of `x` with each of `ys`, appended to `out`: bit for bit what
+/// [`cosine`] gives for each pair, much faster. One f32 sum at a time waits
+/// on each addition's latency; here [`LANES`] independent dot products
+/// advance together, each summed in the order `cosine` sums it (and a
+/// norm's sum does not depend on the other vector, so it is summed once).
+///
+/// ```
+/// use report_diff::engine::score::{cosine, cosines, Normed};
+/// let (x, ys) = (vec![0.3f32, -1.2, 0.7], [vec![1.0f32, 0.5, -0.1], vec![0.2, 0.2, 0.9], vec![1.0]]);
+/// let normed: Vec<Normed> = ys.iter().map(|y| Normed::new(y)).collect();
+/// let mut out = Vec::new();
+/// cosines(Normed::new(&x), &normed, &mut out);
+/// let one_by_one: Vec<f64> = ys.iter().map(|y| cosine(&x, y)).collect();
+/// assert_eq!(out, one_by_one);
+/// ```
+pub fn cosines(x: Normed, ys: &[Normed], out: &mut Vec<f64>) {
+    let d = x.v.len();
+    let finish = |ab: f32, y: &Normed| {
+        let c = f64::from(ab) / (x.norm * y.norm);
+        if c.is_finite() {
+            c
+        } else {
+            0.0
+        }
+    };
+    let mut chunks = ys.chunks_exact(LANES);
+    for c in &mut chunks {
+        if c.iter().any(|y| y.v.len() != d) {
+            out.extend(c.iter().map(|y| cosine(x.v, y.v)));
+            continue;
+        }
+        let (y0, y1, y2, y3) = (&c[0].v[..d], &c[1].v[..d], &c[2].v[..d], &c[3].v[..d]);
+        let mut s = [0.0f32; LANES];
+        for k in 0..d {
+            let xk = x.v[k];
+            s[0] += xk * y0[k];
+            s[1] += xk * y1[k];
+            s[2] += xk * y2[k];
+            s[3] += xk * y3[k];
+        }
+        out.extend(s.iter().zip(c).map(|(&ab, y)| finish(ab, y)));
+    }
+    for y in chunks.remainder() {
+        out.push(if y.v.len() == d {
+            let mut ab = 0.0f32;
+            for (&p, &q) in x.v.iter().zip(y.v) {
+                ab += p * q;
+            }
+            finish(ab, y)
+        } else {
+            0.0
+        });
     }
 }
 
@@ -245,4 +326,38 @@ pub(crate) fn summed(vs: &[Option<Vec<f32>>], r: &std::ops::Range<usize>) -> Opt
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The batched cosines are the one-by-one cosines, bit for bit, for
+        /// any number of vectors (full batches and the rest), zero vectors
+        /// and vectors of another length included.
+        #[test]
+        fn cosines_equal_cosine(
+            x in proptest::collection::vec(-2.0f32..2.0, 0..40),
+            ys in proptest::collection::vec(proptest::collection::vec(-2.0f32..2.0, 0..40), 0..11),
+            zero in any::<bool>(),
+        ) {
+            let x = if zero { vec![0.0; x.len()] } else { x };
+            // Most vectors of x's length, some of another.
+            let ys: Vec<Vec<f32>> = ys
+                .into_iter()
+                .enumerate()
+                .map(|(k, y)| if k % 4 == 3 { y } else { (0..x.len()).map(|i| y.get(i).copied().unwrap_or(0.5)).collect() })
+                .collect();
+            let normed: Vec<Normed> = ys.iter().map(|y| Normed::new(y)).collect();
+            let mut out = vec![7.0];
+            cosines(Normed::new(&x), &normed, &mut out);
+            let want: Vec<u64> = std::iter::once(7.0f64)
+                .chain(ys.iter().map(|y| cosine(&x, y)))
+                .map(f64::to_bits)
+                .collect();
+            prop_assert_eq!(out.into_iter().map(f64::to_bits).collect::<Vec<_>>(), want);
+        }
+    }
 }
