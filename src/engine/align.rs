@@ -31,7 +31,7 @@
 
 use std::ops::Range;
 
-use super::score::{self, quantize, Features, Idf};
+use super::score::{self, quantize, Features, Idf, Normed};
 use super::sort;
 
 /// Score bars, which depend on the evidence a pair can have: words alone
@@ -152,13 +152,25 @@ pub struct Input<'a> {
     pub echoes: &'a [EchoCandidate],
 }
 
-impl Input<'_> {
+impl<'a> Input<'a> {
     fn len(&self) -> usize {
         self.features.len()
     }
 
     fn vector(&self, i: usize) -> Option<&[f32]> {
         self.vectors.get(i).and_then(|v| v.as_deref())
+    }
+
+    /// Each segment's vector with its norm, for rows of cosines.
+    fn normed(&self) -> Vec<Option<Normed<'a>>> {
+        (0..self.len())
+            .map(|i| {
+                self.vectors
+                    .get(i)
+                    .and_then(|v| v.as_deref())
+                    .map(Normed::new)
+            })
+            .collect()
     }
 
     fn demoted(&self, i: usize) -> bool {
@@ -317,15 +329,19 @@ impl Calibration {
         // A sample that is the same when A and B swap: pairs with i + j on a
         // stride.
         let stride = (n.saturating_mul(m) / CALIBRATION_SAMPLE).max(1);
+        let normed = b.normed();
         let mut cos: Vec<f64> = Vec::new();
+        let mut ys = Vec::new();
         for i in 0..n {
             let Some(x) = a.vector(i) else { continue };
             let first = (stride - i % stride) % stride;
-            for j in (first..m).step_by(stride) {
-                if let Some(y) = b.vector(j).filter(|_| eligible(i, j)) {
-                    cos.push(score::cosine(x, y));
-                }
-            }
+            ys.clear();
+            ys.extend(
+                (first..m)
+                    .step_by(stride)
+                    .filter_map(|j| normed[j].filter(|_| eligible(i, j))),
+            );
+            score::cosines(Normed::new(x), &ys, &mut cos);
         }
         Self::from_cosines(cos)
     }
@@ -360,17 +376,22 @@ pub(crate) struct Shared {
 
 impl Shared {
     fn new(fa: &[u32], fb: &[u32], va: Option<&[f32]>, vb: Option<&[f32]>, idf: &Idf) -> Self {
+        Shared {
+            lexical: Self::lexical(fa, fb, idf),
+            cosine: va.zip(vb).map(|(x, y)| score::cosine(x, y)),
+        }
+    }
+
+    /// The lexical evidence of two passages.
+    fn lexical(fa: &[u32], fb: &[u32], idf: &Idf) -> f64 {
         let lex = score::lexical(fa, fb, idf);
         // Short lines ("Share", "Key Takeaways") match anything on one word:
         // their words count only when they make up most of the pair.
         let short = fa.len().min(fb.len()) < SHORT_FEATURES;
-        Shared {
-            lexical: if short && lex < SHORT_LEXICAL_MIN {
-                0.0
-            } else {
-                lex
-            },
-            cosine: va.zip(vb).map(|(x, y)| score::cosine(x, y)),
+        if short && lex < SHORT_LEXICAL_MIN {
+            0.0
+        } else {
+            lex
         }
     }
 
@@ -448,14 +469,7 @@ pub fn score_matrix(
     let lexical = lexical_candidates(a.features, b.features, idf);
     // Dense: every eligible pair's cosine, computed once, also calibrates.
     let cosines: Vec<Option<f64>> = if dense {
-        (0..n * m)
-            .map(|k| {
-                let (i, j) = (k / m, k % m);
-                eligible(i, j)
-                    .then(|| Shared::vectors_only(a.vector(i), b.vector(j)).cosine)
-                    .flatten()
-            })
-            .collect()
+        dense_cosines(a, b, eligible)
     } else {
         Vec::new()
     };
@@ -466,23 +480,16 @@ pub fn score_matrix(
     };
     let mut rows = Vec::with_capacity(n);
     for (i, near) in lexical.iter().enumerate() {
-        let shared = |j: usize| {
-            let mut s = if near.binary_search(&j).is_ok() {
-                Shared::new(
-                    &a.features[i],
-                    &b.features[j],
-                    a.vector(i),
-                    b.vector(j),
-                    idf,
-                )
+        let shared = |j: usize| Shared {
+            lexical: if near.binary_search(&j).is_ok() {
+                Shared::lexical(&a.features[i], &b.features[j], idf)
             } else {
-                Shared::vectors_only(None, None)
-            };
-            s.cosine = match cosines.get(i * m + j) {
+                0.0
+            },
+            cosine: match cosines.get(i * m + j) {
                 Some(&c) => c,
                 None => Shared::vectors_only(a.vector(i), b.vector(j)).cosine,
-            };
-            s
+            },
         };
         let candidates: Box<dyn Iterator<Item = usize>> = if dense {
             Box::new(0..m)
@@ -504,6 +511,36 @@ pub fn score_matrix(
         rows.push(row);
     }
     Matrix { rows, m, cal }
+}
+
+/// Every pair's cosine, row-major (`None` for a pair that is not eligible
+/// or lacks a vector), a row at a time through [`score::cosines`].
+fn dense_cosines(
+    a: &Input,
+    b: &Input,
+    eligible: &impl Fn(usize, usize) -> bool,
+) -> Vec<Option<f64>> {
+    let m = b.len();
+    let normed = b.normed();
+    let mut out = vec![None; a.len() * m];
+    let (mut js, mut ys, mut cs) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..a.len() {
+        let Some(x) = a.vector(i) else { continue };
+        js.clear();
+        ys.clear();
+        cs.clear();
+        for (j, y) in normed.iter().enumerate() {
+            if let Some(y) = y.filter(|_| eligible(i, j)) {
+                js.push(j);
+                ys.push(y);
+            }
+        }
+        score::cosines(Normed::new(x), &ys, &mut cs);
+        for (&j, &c) in js.iter().zip(&cs) {
+            out[i * m + j] = Some(c);
+        }
+    }
+    out
 }
 
 /// Step 2: a pair with evidence of its own gains from its better diagonal
@@ -611,19 +648,38 @@ pub fn echo_candidates(side: &Input, idf: &Idf) -> Vec<EchoCandidate> {
     }
     let typical = Calibration::new(side, side, &|i: usize, k: usize| i != k).typical;
     let lexical = lexical_candidates(side.features, side.features, idf);
+    let normed = side.normed();
     let mut out = Vec::new();
+    let (mut ks, mut ys, mut cs) = (Vec::new(), Vec::new(), Vec::new());
+    let mut cosine = vec![None; n];
     for (i, near) in lexical.iter().enumerate() {
-        for k in i + 1..n {
-            let shared = if near.binary_search(&k).is_ok() {
-                Shared::new(
-                    &side.features[i],
-                    &side.features[k],
-                    side.vector(i),
-                    side.vector(k),
-                    idf,
-                )
-            } else {
-                Shared::vectors_only(side.vector(i), side.vector(k))
+        // The cosines of this row, computed together.
+        if let Some(x) = side.vector(i) {
+            ks.clear();
+            ys.clear();
+            cs.clear();
+            for (k, y) in normed.iter().enumerate().skip(i + 1) {
+                if let Some(y) = y {
+                    ks.push(k);
+                    ys.push(*y);
+                }
+            }
+            score::cosines(Normed::new(x), &ys, &mut cs);
+            cosine.iter_mut().for_each(|c| *c = None);
+            for (&k, &c) in ks.iter().zip(&cs) {
+                cosine[k] = Some(c);
+            }
+        } else {
+            cosine.iter_mut().for_each(|c| *c = None);
+        }
+        for (k, &cosine) in cosine.iter().enumerate().skip(i + 1) {
+            let shared = Shared {
+                lexical: if near.binary_search(&k).is_ok() {
+                    Shared::lexical(&side.features[i], &side.features[k], idf)
+                } else {
+                    0.0
+                },
+                cosine,
             };
             if shared.lexical > 0.0 || shared.cosine.is_some_and(|c| c > typical) {
                 out.push(EchoCandidate {
