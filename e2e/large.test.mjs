@@ -116,7 +116,9 @@ test('two pasted 1 MB texts: compared in a worker with progress, the page stays 
   // Progress moves: record the status lines until the comparison is there.
   const deadline = Date.now() + 60_000;
   while (!(await page.locator('[data-pane="b"] [data-text]').count())) {
-    const line = await page.locator('#offload-status p').textContent().catch(() => null);
+    // allTextContents does not wait: the line may be gone already (a
+    // waiting read would then stall the loop for the default 30 s).
+    const [line] = await page.locator('#offload-status p').allTextContents();
     if (line) steps.add(line);
     assert.ok(Date.now() < deadline, `no comparison after 60 s; last: ${[...steps].pop()}`);
     await page.waitForTimeout(40);

@@ -22,6 +22,53 @@ fn tenths(x: f64) -> String {
     format!("{}.{}", t / 10, t % 10)
 }
 
+/// More changes than this and the bar has no room to show each apart: marks
+/// of one kind that overlap are drawn as one (a 1 MB pair has thousands of
+/// changes, which would otherwise be thousands of SVG elements made at once).
+const MERGE_ABOVE: usize = (SCALE / MARK) as usize;
+
+/// The marks to draw, in drawing order: (kind's class, top, height, is the
+/// current change); the current change is drawn last, on top.
+fn marks(model: &SplitModel, current: Option<usize>) -> Vec<(&'static str, f64, f64, bool)> {
+    let place = |position: f64, h: f64| (position * SCALE - (h - MARK) / 2.0).clamp(0.0, SCALE - h);
+    let mut out: Vec<(&'static str, f64, f64, bool)> = Vec::new();
+    let merge = model.changes.len() > MERGE_ABOVE;
+    // Merged: kind by kind, each down the bar (changes are in reading
+    // order), so overlapping marks of a kind meet.
+    let kinds: &[Option<&str>] = if merge {
+        &[
+            Some("changed"),
+            Some("moved"),
+            Some("only-a"),
+            Some("only-b"),
+        ]
+    } else {
+        &[None]
+    };
+    for &kind in kinds {
+        let of_kind = model
+            .changes
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| Some(i) != current && kind.is_none_or(|k| k == c.kind.class()));
+        for (_, c) in of_kind {
+            let (class, y) = (c.kind.class(), place(c.position, MARK));
+            match out.last_mut() {
+                Some((k, top, h, _)) if merge && *k == class && y <= *top + *h => {
+                    *h = (y + MARK - *top).max(*h)
+                }
+                _ => out.push((class, y, MARK, false)),
+            }
+        }
+    }
+    // The current change stands out by size as well as colour.
+    if let Some(c) = current.and_then(|i| model.changes.get(i)) {
+        let h = MARK * 2.5;
+        out.push((c.kind.class(), place(c.position, h), h, true));
+    }
+    out
+}
+
 /// Properties of [`ChangeBar`].
 #[derive(Properties, PartialEq)]
 pub struct ChangeBarProps {
@@ -55,16 +102,14 @@ pub fn ChangeBar(props: &ChangeBarProps) -> Html {
             }
         })
     };
-    let marks = props.model.changes.iter().enumerate().map(|(i, c)| {
-        // The current change stands out by size as well as colour.
-        let current = props.current == Some(i);
-        let h = if current { MARK * 2.5 } else { MARK };
-        let y = (c.position * SCALE - (h - MARK) / 2.0).clamp(0.0, SCALE - h);
-        html! {
-            <rect class={classes!("mark", c.kind.class(), current.then_some("current"))}
-                x="0" y={tenths(y)} width="12" height={tenths(h)} />
-        }
-    });
+    let marks = marks(&props.model, props.current)
+        .into_iter()
+        .map(|(class, y, h, current)| {
+            html! {
+                <rect class={classes!("mark", class, current.then_some("current"))}
+                    x="0" y={tenths(y)} width="12" height={tenths(h)} />
+            }
+        });
     html! {
         // The track spans the comparison without adding to its height (a
         // page sized to its content, as in an auto-height iframe, would

@@ -26,6 +26,7 @@ mod quotes;
 mod report_filter;
 mod share;
 mod shortcuts;
+mod sliced;
 mod source_switch;
 mod split;
 mod split_chunk;
@@ -71,6 +72,7 @@ use picker::Picker;
 use quotes::QuotesPanel;
 use share::Share;
 use shortcuts::ShortcutsDialog;
+use sliced::Sliced;
 use source_switch::SourceSwitch;
 use split::SplitView;
 use state::{Action, Opening, State, Words, NARROW_PX, SINGLE_KEYS_KEY};
@@ -170,11 +172,7 @@ fn info_from(r: &Report) -> ReportInfo {
         .unwrap_or("")
         .trim();
     let title = r.headline.as_deref().unwrap_or(first_line);
-    let words = r.text.split_whitespace().count()
-        + r.text
-            .chars()
-            .filter(|&c| crate::engine::token::is_cjk(c))
-            .count();
+    let words = crate::view::word_count(&r.text);
     ReportInfo {
         id: r.id.clone().into(),
         headline: title.chars().take(200).collect::<String>().into(),
@@ -439,19 +437,47 @@ pub fn App(props: &AppProps) -> Html {
     let model: Rc<SplitModel> = {
         let reports = reports.clone();
         let comparison = comparison.clone();
-        let memo =
-            use_memo(
-                (p.a, p.b, p.opts, p.boilerplate, generation),
-                move |&(a, b, _, display, _): &(usize, usize, Options, BoilerplateDisplay, u64)| {
-                    match (comparison.as_ref(), reports.get(a), reports.get(b)) {
-                        (Some(cmp), Some(ra), Some(rb)) => {
-                            Rc::new(split_model(cmp, &ra.text, &rb.text, display))
-                        }
-                        _ => Rc::new(SplitModel::default()),
+        let memo = use_memo(
+            (p.a, p.b, p.opts, p.boilerplate, generation),
+            move |&(a, b, _, display, _): &(usize, usize, Options, BoilerplateDisplay, u64)| {
+                match (comparison.as_ref(), reports.get(a), reports.get(b)) {
+                    // A large pair's model is built in slices (below).
+                    (Some(cmp), Some(ra), Some(rb)) if !large => {
+                        Rc::new(split_model(cmp, &ra.text, &rb.text, display))
                     }
-                },
-            );
+                    _ => Rc::new(SplitModel::default()),
+                }
+            },
+        );
         (*memo).clone()
+    };
+    // A large pair's model, built a slice at a time once the worker's
+    // comparison is in; the comparison is shown when its model is ready.
+    let sliced = {
+        let input = match (
+            large,
+            comparison.as_ref(),
+            reports.get(p.a),
+            reports.get(p.b),
+        ) {
+            (true, Some(cmp), Some(ra), Some(rb)) => Some(sliced::Input {
+                cmp: cmp.clone(),
+                a: ra.text.clone(),
+                b: rb.text.clone(),
+                display: p.boilerplate,
+            }),
+            _ => None,
+        };
+        sliced::use_sliced_model((p.a, p.b, p.opts, p.boilerplate, generation), input)
+    };
+    let (model, preparing) = match &sliced {
+        Sliced::Ready(m) if large => (m.clone(), None),
+        Sliced::Building(built, total) if large => (model, Some((*built, *total))),
+        _ if large => {
+            let rows = comparison.as_ref().as_ref().map(|c| c.rows.len());
+            (model, rows.map(|n| (0, n)))
+        }
+        _ => (model, None),
     };
     let quotes = {
         let reports = reports.clone();
@@ -964,6 +990,12 @@ pub fn App(props: &AppProps) -> Html {
                         None => Html::default(),
                     },
                     (View::Translation, Some((_, m)), _, _, _) => html! { <TranslationView model={m.clone()} /> },
+                    (_, _, Some(_), Some(_), Some(_)) if preparing.is_some() => {
+                        let (built, total) = preparing.unwrap_or_default();
+                        html! { <OffloadStatus progress={None} error={None} cancelled={false} coarse={false}
+                            preparing={Some((built, total))}
+                            on_cancel={on_cancel_offload} on_retry={on_retry_offload} /> }
+                    }
                     (_, _, Some(cmp), Some(ra), Some(rb)) => {
                         let props = split::CompareProps {
                             label_a: ra.id.clone(),
@@ -1008,7 +1040,7 @@ pub fn App(props: &AppProps) -> Html {
                         let progress = o.progress.as_ref().filter(|_| offload_current)
                             .map(|(s, n, w)| (*s, *n, AttrValue::from(w.clone())));
                         html! {
-                            <OffloadStatus {progress} {error}
+                            <OffloadStatus {progress} {error} preparing={None}
                                 cancelled={offload_current && o.cancelled}
                                 coarse={offload_current && o.coarse}
                                 on_cancel={on_cancel_offload} on_retry={on_retry_offload} />

@@ -14,6 +14,9 @@ pub struct OffloadStatusProps {
     pub error: Option<AttrValue>,
     /// The coarse comparison is running (the full one ran out of time).
     pub coarse: bool,
+    /// The comparison is in and its rows are being laid out: rows done, of
+    /// how many (the worker's part is over: nothing to cancel).
+    pub preparing: Option<(usize, usize)>,
     /// Stops the comparison.
     pub on_cancel: Callback<()>,
     /// Starts it again.
@@ -38,6 +41,15 @@ pub fn OffloadStatus(props: &OffloadStatusProps) -> Html {
             <div class="offload" id="offload-status">
                 <p role="status">{ "Comparison cancelled." }</p>
                 <button type="button" id="compare-again" onclick={retry}>{ "Compare again" }</button>
+            </div>
+        };
+    }
+    if let Some((built, total)) = props.preparing {
+        return html! {
+            <div class="offload" id="offload-status" aria-busy="true">
+                <p role="status">{ format!("Compared; preparing the view: {built} of {total} rows…") }</p>
+                <progress id="offload-layout" max={total.max(1).to_string()} value={built.to_string()}
+                    aria-label="Preparing the view" />
             </div>
         };
     }

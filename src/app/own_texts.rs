@@ -76,12 +76,46 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 pub fn OwnTexts(props: &OwnTextsProps) -> Html {
     let dragging = use_state(|| false);
     let on = &props.on;
+    // The boxes are not bound to `value`: Yew would read each box's value
+    // back from the page on every render to compare it (a pasted 1 MB text
+    // crossing into the wasm each time). An effect writes a box only when
+    // the state holds something else than what that box last held.
+    let areas = use_mut_ref(Vec::<NodeRef>::new);
+    let held = use_mut_ref(Vec::<Option<(web_sys::HtmlTextAreaElement, String)>>::new);
+    areas
+        .borrow_mut()
+        .resize_with(props.texts.len(), NodeRef::default);
+    {
+        let (areas, held) = (areas.clone(), held.clone());
+        use_effect_with(props.texts.clone(), move |texts| {
+            let areas = areas.borrow();
+            let mut held = held.borrow_mut();
+            held.resize_with(texts.len(), || None);
+            for ((t, area), held) in texts.iter().zip(areas.iter()).zip(held.iter_mut()) {
+                let Some(el) = area.cast::<web_sys::HtmlTextAreaElement>() else {
+                    continue;
+                };
+                // A box Yew made afresh, or one showing another text.
+                let fresh = held
+                    .as_ref()
+                    .is_none_or(|(e, text)| *e != el || *text != t.text);
+                if fresh {
+                    el.set_value(&t.text);
+                    *held = Some((el, t.text.clone()));
+                }
+            }
+        });
+    }
     let boxes = props.texts.iter().enumerate().map(|(i, t)| {
         let oninput = {
-            let on = on.clone();
+            let (on, held) = (on.clone(), held.clone());
             Callback::from(move |e: InputEvent| {
                 let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-                on.emit(SourceAction::Edit(i, area.value()));
+                let value = area.value();
+                if let Some(slot) = held.borrow_mut().get_mut(i) {
+                    *slot = Some((area, value.clone()));
+                }
+                on.emit(SourceAction::Edit(i, value));
             })
         };
         let remove = {
@@ -89,10 +123,15 @@ pub fn OwnTexts(props: &OwnTextsProps) -> Html {
             Callback::from(move |_: MouseEvent| on.emit(SourceAction::Remove(i)))
         };
         let id = format!("own-text-{}", i + 1);
+        let area = areas.borrow().get(i).cloned().unwrap_or_default();
+        // autocomplete="off": otherwise Chromium copies every box's text
+        // into the session history on each `history.replaceState` (the app
+        // mirrors its state in the URL), 0.2 s for two 1 MB texts; the app
+        // restores the texts from its own storage anyway.
         html! {
             <div class="own-box">
                 <label for={id.clone()}>{ format!("{} · {}", i + 1, t.label) }</label>
-                <textarea {id} class="own-text" rows="6" spellcheck="false" value={t.text.clone()} {oninput}
+                <textarea {id} ref={area} class="own-text" rows="6" spellcheck="false" autocomplete="off" {oninput}
                     placeholder="Paste or type a report here" />
                 <button type="button" class="small" onclick={remove}
                     aria-label={format!("Remove text {}", i + 1)}>{ "Remove" }</button>

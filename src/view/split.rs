@@ -682,116 +682,187 @@ pub fn split_model(
     text_b: &str,
     mode: BoilerplateDisplay,
 ) -> SplitModel {
-    let rows = &cmp.rows;
-    let ctx = Ctx::new(cmp, [text_a, text_b], mode);
-    let mut model = SplitModel::default();
-    // Rows to show, with their run.
-    let shown: Vec<(usize, Run)> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| {
-            let hide = mode == BoilerplateDisplay::Hide && r.boilerplate;
-            model.hidden += usize::from(hide);
-            !hide
-        })
-        .map(|(i, r)| (i, run_of(r, mode)))
-        .collect();
-    let mut at = 0;
-    while at < shown.len() {
-        let run = shown[at].1;
-        let len = match run {
-            Run::Single => 1,
-            _ => shown[at..].iter().take_while(|(_, r)| *r == run).count(),
-        };
-        let group = &shown[at..at + len];
-        at += len;
-        let mut built: Vec<SplitRow> = group.iter().map(|&(i, _)| build_row(&ctx, i)).collect();
-        // The change this run or row makes, if any.
-        let first = group[0].0;
-        let change = match run {
-            Run::Only(side, _) => {
-                let n: usize = group.iter().map(|&(i, _)| sentences(&rows[i])).sum();
-                Some((
-                    ChangeKind::Only(side),
-                    format!(
-                        "{} only in {}",
-                        plural(n, "sentence", "sentences"),
-                        side.letter()
-                    ),
-                ))
-            }
-            Run::Single => {
-                let r = &rows[first];
-                match (&r.inline, r.boilerplate) {
-                    (_, true) => None,
-                    (Some(_), false) if r.moved && r.a.is_some() => {
-                        let note = match r.partner {
-                            Some(p) if r.b.is_none() => {
-                                format!("moved: B has this {}", direction(first, p))
-                            }
-                            _ => "moved".to_string(),
-                        };
-                        Some((ChangeKind::Moved, note))
-                    }
-                    (Some(ops), false) if !r.moved && r.kind == RowKind::Changed => {
-                        Some((ChangeKind::Reworded, describe_rewording(ops)))
-                    }
-                    _ => None,
-                }
-            }
-            Run::Chrome => None,
-        };
-        if let Some((kind, description)) = change {
-            built[0].change = Some(model.changes.len());
-            model.changes.push(Change {
-                row_id: built[0].id.clone(),
-                kind,
-                description,
-                position: 0.0,
-            });
-        }
-        match run {
-            Run::Chrome => {
-                let n = built.len();
-                let lines = plural(n, "line", "lines");
-                model.blocks.push(Block::Fold(Fold {
-                    id: format!("f{first}"),
-                    kind: FoldKind::Chrome,
-                    folded_label: format!("{lines} of site chrome hidden"),
-                    open_label: format!("{lines} of site chrome"),
-                    rows: built,
-                }));
-            }
-            Run::Only(side, translation) if built.len() >= FOLD_KEEP + FOLD_MIN => {
-                let rest = built.split_off(FOLD_KEEP);
-                let n: usize = group[FOLD_KEEP..]
-                    .iter()
-                    .map(|&(i, _)| sentences(&rows[i]))
-                    .sum();
-                let what = if translation {
-                    format!("of {}'s translated copy", side.letter())
-                } else {
-                    format!("only in {}", side.letter())
-                };
-                model
-                    .blocks
-                    .extend(built.into_iter().map(|r| Block::Row(Box::new(r))));
-                model.blocks.push(Block::Fold(Fold {
-                    id: format!("f{}", group[FOLD_KEEP].0),
-                    kind: FoldKind::OneSided,
-                    folded_label: format!("{n} more {} {what}", noun(n, "sentence", "sentences")),
-                    open_label: format!("{n} more {} {what}", noun(n, "sentence", "sentences")),
-                    rows: rest,
-                }));
-            }
-            _ => model
-                .blocks
-                .extend(built.into_iter().map(|r| Block::Row(Box::new(r)))),
+    let mut builder = SplitBuilder::new(cmp, text_a, text_b, mode);
+    while !builder.step(usize::MAX) {}
+    builder.finish()
+}
+
+/// [`split_model`] in steps, so that a long comparison's view model can be
+/// built a slice at a time (the page yields between slices and never
+/// blocks its main thread for the whole of it).
+///
+/// ```
+/// use report_diff::engine::{compare, Options};
+/// use report_diff::view::{split_model, BoilerplateDisplay, SplitBuilder};
+/// let (a, b) = ("One. Two. Three.", "One. Two, again. Three.");
+/// let cmp = compare(a, b, &Options::default());
+/// let mut builder = SplitBuilder::new(&cmp, a, b, BoilerplateDisplay::Fold);
+/// let mut steps = 1;
+/// while !builder.step(1) {
+///     steps += 1;
+/// }
+/// assert!(steps > 1);
+/// assert_eq!(builder.finish(), split_model(&cmp, a, b, BoilerplateDisplay::Fold));
+/// ```
+pub struct SplitBuilder<'a> {
+    ctx: Ctx<'a>,
+    /// Rows to show, with their run.
+    shown: Vec<(usize, Run)>,
+    /// The next of `shown` to build.
+    at: usize,
+    model: SplitModel,
+}
+
+impl<'a> SplitBuilder<'a> {
+    /// Starts building the view of `cmp` (the comparison of `text_a` with
+    /// `text_b`): one pass over the rows, no row built yet.
+    pub fn new(
+        cmp: &'a Comparison,
+        text_a: &'a str,
+        text_b: &'a str,
+        mode: BoilerplateDisplay,
+    ) -> Self {
+        let ctx = Ctx::new(cmp, [text_a, text_b], mode);
+        let mut model = SplitModel::default();
+        let shown: Vec<(usize, Run)> = cmp
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                let hide = mode == BoilerplateDisplay::Hide && r.boilerplate;
+                model.hidden += usize::from(hide);
+                !hide
+            })
+            .map(|(i, r)| (i, run_of(r, mode)))
+            .collect();
+        SplitBuilder {
+            ctx,
+            shown,
+            at: 0,
+            model,
         }
     }
-    model.place_changes();
-    model.cut_chunks();
-    model
+
+    /// Builds the next runs of rows, at least one and about `rows` rows
+    /// (a run is never cut); true once every row is built.
+    pub fn step(&mut self, rows: usize) -> bool {
+        let end = self.at.saturating_add(rows.max(1));
+        let (ctx, shown, model) = (&self.ctx, &self.shown, &mut self.model);
+        let rows = &ctx.cmp.rows;
+        let mut at = self.at;
+        while at < shown.len() && at < end {
+            let run = shown[at].1;
+            let len = match run {
+                Run::Single => 1,
+                _ => shown[at..].iter().take_while(|(_, r)| *r == run).count(),
+            };
+            let group = &shown[at..at + len];
+            at += len;
+            let mut built: Vec<SplitRow> = group.iter().map(|&(i, _)| build_row(ctx, i)).collect();
+            // The change this run or row makes, if any.
+            let first = group[0].0;
+            let change = match run {
+                Run::Only(side, _) => {
+                    let n: usize = group.iter().map(|&(i, _)| sentences(&rows[i])).sum();
+                    Some((
+                        ChangeKind::Only(side),
+                        format!(
+                            "{} only in {}",
+                            plural(n, "sentence", "sentences"),
+                            side.letter()
+                        ),
+                    ))
+                }
+                Run::Single => {
+                    let r = &rows[first];
+                    match (&r.inline, r.boilerplate) {
+                        (_, true) => None,
+                        (Some(_), false) if r.moved && r.a.is_some() => {
+                            let note = match r.partner {
+                                Some(p) if r.b.is_none() => {
+                                    format!("moved: B has this {}", direction(first, p))
+                                }
+                                _ => "moved".to_string(),
+                            };
+                            Some((ChangeKind::Moved, note))
+                        }
+                        (Some(ops), false) if !r.moved && r.kind == RowKind::Changed => {
+                            Some((ChangeKind::Reworded, describe_rewording(ops)))
+                        }
+                        _ => None,
+                    }
+                }
+                Run::Chrome => None,
+            };
+            if let Some((kind, description)) = change {
+                built[0].change = Some(model.changes.len());
+                model.changes.push(Change {
+                    row_id: built[0].id.clone(),
+                    kind,
+                    description,
+                    position: 0.0,
+                });
+            }
+            match run {
+                Run::Chrome => {
+                    let n = built.len();
+                    let lines = plural(n, "line", "lines");
+                    model.blocks.push(Block::Fold(Fold {
+                        id: format!("f{first}"),
+                        kind: FoldKind::Chrome,
+                        folded_label: format!("{lines} of site chrome hidden"),
+                        open_label: format!("{lines} of site chrome"),
+                        rows: built,
+                    }));
+                }
+                Run::Only(side, translation) if built.len() >= FOLD_KEEP + FOLD_MIN => {
+                    let rest = built.split_off(FOLD_KEEP);
+                    let n: usize = group[FOLD_KEEP..]
+                        .iter()
+                        .map(|&(i, _)| sentences(&rows[i]))
+                        .sum();
+                    let what = if translation {
+                        format!("of {}'s translated copy", side.letter())
+                    } else {
+                        format!("only in {}", side.letter())
+                    };
+                    model
+                        .blocks
+                        .extend(built.into_iter().map(|r| Block::Row(Box::new(r))));
+                    model.blocks.push(Block::Fold(Fold {
+                        id: format!("f{}", group[FOLD_KEEP].0),
+                        kind: FoldKind::OneSided,
+                        folded_label: format!(
+                            "{n} more {} {what}",
+                            noun(n, "sentence", "sentences")
+                        ),
+                        open_label: format!("{n} more {} {what}", noun(n, "sentence", "sentences")),
+                        rows: rest,
+                    }));
+                }
+                _ => model
+                    .blocks
+                    .extend(built.into_iter().map(|r| Block::Row(Box::new(r)))),
+            }
+        }
+        self.at = at;
+        self.at >= self.shown.len()
+    }
+
+    /// How many of the rows to show are built, and how many there are.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.at, self.shown.len())
+    }
+
+    /// The model, with the rows built so far (all of them once [`step`]
+    /// returned true).
+    ///
+    /// [`step`]: SplitBuilder::step
+    pub fn finish(mut self) -> SplitModel {
+        self.model.place_changes();
+        self.model.cut_chunks();
+        self.model
+    }
 }
 
 /// What a fold line weighs in the change bar: one short line.
@@ -935,6 +1006,33 @@ mod tests {
         BoilerplateDisplay::Dim,
         BoilerplateDisplay::Show,
     ];
+
+    #[test]
+    fn building_in_slices_gives_the_same_model() {
+        let (texts, c) = bundled();
+        let modes = [BoilerplateDisplay::Fold, BoilerplateDisplay::Hide];
+        for (a, b) in [(0, 2), (3, 4), (4, 1)] {
+            let cmp = c.compare(a, b, &Options::default()).unwrap();
+            for mode in modes {
+                let whole = split_model(&cmp, texts[a], texts[b], mode);
+                for slice in [1, 7, 60] {
+                    let mut builder = SplitBuilder::new(&cmp, texts[a], texts[b], mode);
+                    let mut last = builder.progress();
+                    while !builder.step(slice) {
+                        let now = builder.progress();
+                        assert!(now.0 > last.0 && now.0 < now.1, "{now:?} after {last:?}");
+                        last = now;
+                    }
+                    assert_eq!(builder.progress().0, builder.progress().1);
+                    assert_eq!(
+                        builder.finish(),
+                        whole,
+                        "pair {a}-{b}, {mode:?}, slices of {slice}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_pane_shows_its_whole_report_under_every_option() {
