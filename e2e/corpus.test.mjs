@@ -4,7 +4,7 @@
 // parameters round-trip through the URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useHarness, openApp, expectPaneShows, expectUrlParams, paneText, SETTLE_TIMEOUT_MS } from './helpers.mjs';
+import { useHarness, openApp, expectPaneShows, expectUrlParams, paneText, until, SETTLE_TIMEOUT_MS } from './helpers.mjs';
 
 const XSS = [
   '<script>window.__xss = "script"</script>',
@@ -162,7 +162,9 @@ test('every parameter round-trips through the URL', T, async () => {
   // With a corpus too.
   await openApp(page, h, '?corpus=/fixtures/good.json&a=blog&b=local&punct=1');
   await page.locator('#corpus-status').waitFor();
-  assert.equal(new URL(page.url()).search, '?a=blog&b=local&view=split&punct=1&corpus=%2Ffixtures%2Fgood.json');
+  // The URL is written once the corpus has loaded (its a and b are known).
+  const want = '?a=blog&b=local&view=split&punct=1&corpus=%2Ffixtures%2Fgood.json';
+  await until(() => new URL(page.url()).search === want, `the URL becomes ${want}; it is ${page.url()}`);
   await page.context().close();
 });
 

@@ -19,12 +19,12 @@ use crate::engine::{
 
 /// Sources whose texts together exceed this many bytes are compared in a
 /// worker. The five bundled reports are 33 KB and take about 11 ms in the
-/// page; a pair of 150 KB texts with the word table takes about 0.8 s
-/// natively (more in wasm) on the main thread, a pair of 1 MB texts many
-/// seconds. 100 KB would keep every task short; the bar sits higher so
-/// that the long-pair browser tests of the windowed views (two 150 KB texts
-/// matched by meaning) keep the page's own path.
-pub const LARGE_BYTES: usize = 400_000;
+/// page; a pasted pair of 2 × 50 KB already holds the page's main thread for
+/// 0.3–0.9 s in one task (collection, alignment, view, first render; measured
+/// in Chromium on the 2-core build machine), where the worker path keeps
+/// every task of a 1 MB pair under 100 ms. The price: a large source is
+/// matched by shared words only (the worker has no word table).
+pub const LARGE_BYTES: usize = 100_000;
 
 /// How long the full aligner may take in the worker before the coarse
 /// comparison replaces it (a 1 MB pair should take under 3 s).
