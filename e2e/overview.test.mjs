@@ -98,10 +98,14 @@ test('a coverage cell opens that pair side by side', T, async () => {
   const cell = page.locator('table.coverage tbody tr').nth(1).locator('td').nth(0).locator('a');
   assert.equal(await cell.textContent(), '100%');
   assert.match(await cell.getAttribute('aria-label'), /000 tells 100% of 001’s story/);
+  // Row 000, column 001: the other direction.
+  const back = await page.locator('table.coverage tbody tr').nth(0).locator('td').nth(1).locator('a').textContent();
   await cell.click();
   await expectUrlParams(page, { a: '000', b: '001', view: 'split' });
   await expectPaneShows(page, 'a', '000');
   await expectPaneShows(page, 'b', '001');
+  // The pair view's summary gives the same two figures as the table.
+  assert.match(await page.locator('p.summary strong').textContent(), new RegExp(`B also tells ${back} of A’s story, A 100% of B’s`));
   // And back to the overview from the pair view.
   await page.click('#view-overview');
   await expectUrlParams(page, { view: 'overview' });

@@ -275,9 +275,19 @@ impl Writer {
             });
             w.confidence(*confidence);
         });
-        let Coverage { a, b } = coverage;
+        let Coverage {
+            a,
+            b,
+            a_shared,
+            a_total,
+            b_shared,
+            b_total,
+        } = coverage;
         self.f64(*a);
         self.f64(*b);
+        for n in [a_shared, a_total, b_shared, b_total] {
+            self.usize(*n);
+        }
         self.opt(semantic, |w, s| {
             w.u8(match s {
                 Source::SentenceModel => 0,
@@ -463,6 +473,10 @@ impl Reader<'_> {
             coverage: Coverage {
                 a: self.f64()?,
                 b: self.f64()?,
+                a_shared: self.usize()?,
+                a_total: self.usize()?,
+                b_shared: self.usize()?,
+                b_total: self.usize()?,
             },
             semantic: self.opt(|r| {
                 Ok([Source::SentenceModel, Source::WordVectors, Source::Caller]

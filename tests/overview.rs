@@ -189,6 +189,32 @@ fn the_summary_reads_the_bundled_story() {
 }
 
 #[test]
+fn coverage_is_what_each_pair_view_shows() {
+    let (texts, names) = bundled();
+    let col = Collection::new(&texts);
+    let o = overview::build(&col, &names, &Options::default()).expect("an overview");
+    assert_eq!(o.coverage.len(), 20);
+    for c in &o.coverage {
+        let (of, by) = (c.of.index, c.by.index);
+        let cmp = col
+            .compare(of.min(by), of.max(by), &Options::default())
+            .expect("a pair");
+        let k = &cmp.coverage;
+        let side = if of < by {
+            (k.a, k.a_shared, k.a_total)
+        } else {
+            (k.b, k.b_shared, k.b_total)
+        };
+        assert_eq!((c.share, c.shared, c.total), side, "{of} by {by}");
+        assert!(c.shared <= c.total && c.total > 0, "{of} by {by}");
+        assert_eq!(
+            c.total, o.reports[of].story_sentences,
+            "{of}: one count of story sentences"
+        );
+    }
+}
+
+#[test]
 fn story_map_facts_partition_the_story_and_what_all_share_comes_first() {
     let (texts, names) = bundled();
     let o = build(&texts, &names);

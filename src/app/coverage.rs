@@ -33,7 +33,7 @@ pub fn CoverageTable(props: &CoverageProps) -> Html {
         <section id="ov-coverage" class="ov-section" aria-labelledby="ov-coverage-h">
             <h2 id="ov-coverage-h">{ "How much of the story they share" }</h2>
             <p class="ov-explain" id="ov-coverage-explain">
-                { "Each cell: the share of the row report’s story sentences whose fact the column report also tells (as the story map below links them). Select a cell to read the two side by side." }
+                { "Each cell: the share of the row report’s story sentences that the column report also tells (as the two reports’ side-by-side view pairs them). Select a cell to read the two side by side." }
             </p>
             <div class="table-scroll">
                 <table class="coverage" aria-describedby="ov-coverage-explain">

@@ -21,14 +21,18 @@ pub struct SummaryProps {
 #[function_component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let s = &props.stats;
+    let c = &props.coverage;
     html! {
         <>
             <p class="summary" aria-live="polite">
-                <strong title="Share of each report's story (its words, site chrome and translated copies left out) in sentences the other report also tells">
+                <strong title={format!(
+                    "Story sentences (site chrome, translated copies and short labels left out) with a counterpart in the other report: {} of A’s {}, {} of B’s {}",
+                    c.a_shared, c.a_total, c.b_shared, c.b_total
+                )}>
                     { format!(
                         "B also tells {} of A’s story, A {} of B’s",
-                        percent(props.coverage.a),
-                        percent(props.coverage.b)
+                        percent(c.a),
+                        percent(c.b)
                     ) }
                 </strong>
                 { format!(
@@ -51,7 +55,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <li><span class="swatch only-a"></span><span class="swatch only-b"></span>{ "Only this report says it (dashed: A’s side, then B’s); the other side is hatched. Long runs fold after a few sentences." }</li>
                     <li><span class="swatch boilerplate"></span>{ "Site chrome, disclaimers and ads: folded into one line by default; “Site chrome & ads” dims, shows or leaves them out." }</li>
                     <li>{ "Next / Previous (or n, p, F7) step from change to change; the bar at the right edge maps them; press ? for all shortcuts." }</li>
-                    <li>{ "The shares on top count the story's words in sentences the other report also tells, on its row or elsewhere (“also in …” links)." }</li>
+                    <li>{ "The shares on top count the story's sentences that the other report also tells, on its row or elsewhere (“also in …” links); the overview's table shows the same figures." }</li>
                 </ul>
             </details>
         </>

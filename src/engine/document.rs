@@ -5,6 +5,9 @@ use super::boilerplate::{self, Boilerplate};
 use super::segment::{self, Segment, SegmentKind};
 use super::{quotes, restatement, token, Span};
 
+/// Shortest sentence (in words) that can state a fact: shorter lines are
+/// labels ("Key Takeaways", "Share") and say nothing a reader can compare.
+pub const MIN_FACT_WORDS: usize = 4;
 /// One report, segmented and analysed once.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -132,6 +135,16 @@ impl Document {
         let i = (0..self.segments.len()).find(|&i| self.boilerplate[i].is_none())?;
         let s = &self.segments[i];
         (s.kind == SegmentKind::Heading && s.paragraph < 6).then_some(i)
+    }
+
+    /// True when segment `i` can state a fact of the story: not site chrome,
+    /// not the translated copy of a bilingual report, and at least
+    /// [`MIN_FACT_WORDS`] words long. Coverage counts these sentences, in the
+    /// pair view and in the overview alike.
+    pub fn states_fact(&self, i: usize) -> bool {
+        self.boilerplate.get(i).is_some_and(Option::is_none)
+            && !self.is_translation(i)
+            && self.words.get(i).is_some_and(|&w| w >= MIN_FACT_WORDS)
     }
 
     /// True when segment `i` belongs to the second-language block of a

@@ -269,22 +269,19 @@ fn attach_links(rows: &mut [Row], links: &[Link], na: usize, nb: usize) {
     }
 }
 
-/// Share of each side's story words in sentences that have a counterpart.
+/// Share of each side's story sentences ([`Document::states_fact`]) that
+/// have a counterpart: a link or a place in a paired row.
 fn coverage(da: &Document, db: &Document, alignment: &Alignment) -> Coverage {
-    let story = |doc: &Document, i: usize| doc.boilerplate[i].is_none() && !doc.is_translation(i);
-    let share = |doc: &Document, linked: &[bool]| {
-        let (mut have, mut all) = (0, 0);
-        for i in (0..doc.segments.len()).filter(|&i| story(doc, i)) {
-            all += doc.words[i];
-            if linked[i] {
-                have += doc.words[i];
-            }
-        }
-        if all == 0 {
+    let tally = |doc: &Document, linked: &[bool]| {
+        let story = (0..doc.segments.len()).filter(|&i| doc.states_fact(i));
+        let total = story.clone().count();
+        let shared = story.filter(|&i| linked[i]).count();
+        let share = if total == 0 {
             0.0
         } else {
-            have as f64 / all as f64
-        }
+            shared as f64 / total as f64
+        };
+        (share, shared, total)
     };
     let mut la = vec![false; da.segments.len()];
     let mut lb = vec![false; db.segments.len()];
@@ -296,9 +293,15 @@ fn coverage(da: &Document, db: &Document, alignment: &Alignment) -> Coverage {
         g.a.clone().for_each(|i| la[i] = true);
         g.b.clone().for_each(|j| lb[j] = true);
     }
+    let (a, a_shared, a_total) = tally(da, &la);
+    let (b, b_shared, b_total) = tally(db, &lb);
     Coverage {
-        a: share(da, &la),
-        b: share(db, &lb),
+        a,
+        b,
+        a_shared,
+        a_total,
+        b_shared,
+        b_total,
     }
 }
 

@@ -156,10 +156,19 @@ pub struct Link {
 /// How much of each report's story the other one also tells.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Coverage {
-    /// Share of A's story words in sentences with a counterpart in B, 0..=1.
+    /// Share of A's story sentences ([`Document::states_fact`]) with a
+    /// counterpart in B, 0..=1: `a_shared / a_total`.
     pub a: f64,
-    /// Share of B's story words in sentences with a counterpart in A, 0..=1.
+    /// Share of B's story sentences with a counterpart in A, 0..=1.
     pub b: f64,
+    /// A's story sentences with a counterpart in B.
+    pub a_shared: usize,
+    /// A's story sentences.
+    pub a_total: usize,
+    /// B's story sentences with a counterpart in A.
+    pub b_shared: usize,
+    /// B's story sentences.
+    pub b_total: usize,
 }
 
 /// A number present on only one side of an aligned pair.

@@ -8,7 +8,8 @@
 //! 2. **Story map**: linked sentences form facts (clusters that cross
 //!    reports); a report may tell one fact several times.
 //! 3. **Coverage**: for each pair of reports, the share of one report's story
-//!    sentences whose fact the other also tells.
+//!    sentences with a counterpart in the other (their pair's alignment, so
+//!    the figures match the pair view's).
 //! 4. **Quotes** ([`quotes`]), **figures** ([`figures`]) and **names**
 //!    ([`names`]) are found in every report and grouped across reports.
 //! 5. A plain-language **summary** is written from all of the above
@@ -234,7 +235,7 @@ pub fn build_from(
         .collect();
     let map = story::StoryMap::build(docs, pairs);
     let (facts, report_facts) = map.facts(&refs, docs);
-    let coverage = map.coverage(&refs);
+    let coverage = story::coverage(&refs, pairs);
     let reports = refs
         .iter()
         .map(|r| ReportSummary {

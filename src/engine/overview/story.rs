@@ -12,14 +12,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{is_story, slice, Pairwise, ReportRef, UnionFind};
+use super::{slice, Pairwise, ReportRef, UnionFind};
 use crate::engine::score::quantize;
 use crate::engine::sort;
 use crate::engine::{Comparison, Document, RowKind, Span};
 
-/// Shortest sentence (in words) that can state a fact: shorter lines are
-/// labels ("Key Takeaways", "Share") and say nothing a reader can compare.
-pub const MIN_FACT_WORDS: usize = 4;
+pub use crate::engine::document::MIN_FACT_WORDS;
 
 /// One sentence of a report that tells a fact.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -55,7 +53,8 @@ pub struct Coverage {
     pub of: ReportRef,
     /// The report that tells (part of) it too.
     pub by: ReportRef,
-    /// Story sentences of `of` whose fact `by` also tells.
+    /// Story sentences of `of` with a counterpart in `by` (in the two
+    /// reports' own alignment, as the pair view shows them).
     pub shared: usize,
     /// Story sentences of `of`.
     pub total: usize,
@@ -162,7 +161,7 @@ impl StoryMap {
         for (r, d) in docs.iter().enumerate() {
             base.push(report_of.len());
             let s: Vec<usize> = (0..d.segments.len())
-                .filter(|&i| is_story(d, i) && d.words[i] >= MIN_FACT_WORDS)
+                .filter(|&i| d.states_fact(i))
                 .collect();
             for &i in &s {
                 report_of.push(r);
@@ -414,33 +413,32 @@ impl StoryMap {
             .collect();
         (facts, tallies)
     }
+}
 
-    /// Coverage of every report by every other.
-    pub fn coverage(&self, refs: &[ReportRef]) -> Vec<Coverage> {
-        let n = refs.len();
-        let mut out = Vec::with_capacity(n * n.saturating_sub(1));
-        for of in 0..n {
-            for by in (0..n).filter(|&b| b != of) {
-                let total = self.story_count(of);
-                let shared = (0..total)
-                    .filter(|&k| {
-                        let f = self.fact_of[self.base[of] + k];
-                        self.clusters[f].iter().any(|&x| self.report_of[x] == by)
-                    })
-                    .count();
-                out.push(Coverage {
-                    of: refs[of].clone(),
-                    by: refs[by].clone(),
-                    shared,
-                    total,
-                    share: if total == 0 {
-                        0.0
-                    } else {
-                        shared as f64 / total as f64
-                    },
-                });
-            }
+/// Coverage of every report by every other, read off the pairwise
+/// alignments: the same figures the pair view of each two reports shows.
+pub fn coverage(refs: &[ReportRef], pairs: &Pairwise) -> Vec<Coverage> {
+    let n = refs.len();
+    let mut out = Vec::with_capacity(n * n.saturating_sub(1));
+    for of in 0..n {
+        for by in (0..n).filter(|&b| b != of) {
+            let Some(cmp) = pairs.get(of.min(by), of.max(by)) else {
+                continue;
+            };
+            let c = &cmp.coverage;
+            let (shared, total, share) = if of < by {
+                (c.a_shared, c.a_total, c.a)
+            } else {
+                (c.b_shared, c.b_total, c.b)
+            };
+            out.push(Coverage {
+                of: refs[of].clone(),
+                by: refs[by].clone(),
+                shared,
+                total,
+                share,
+            });
         }
-        out
     }
+    out
 }
