@@ -1,7 +1,7 @@
 //! Alignment quality against hand-made gold standards, annotated from the
 //! texts alone, without running the engine:
 //!
-//! - `tests/gold/pairs.json`: 43 passage pairs over five report pairs that
+//! - `tests/gold/examples.json`: 43 passage pairs over five report pairs that
 //!   state the same fact or quote; measures the rows (the primary, one-to-one
 //!   alignment).
 //! - `tests/gold/p*.json`: every correspondence (n:m) between the story
@@ -73,8 +73,8 @@ struct Score {
 }
 
 fn evaluate() -> BTreeMap<(String, String), Score> {
-    let gold: Gold =
-        serde_json::from_str(include_str!("gold/pairs.json")).expect("gold/pairs.json parses");
+    let gold: Gold = serde_json::from_str(include_str!("gold/examples.json"))
+        .expect("gold/examples.json parses");
     let reports = corpus::reports();
     let ids: Vec<&str> = reports.iter().map(|r| r.meta.id.as_str()).collect();
     let texts: Vec<&str> = reports.iter().map(|r| r.text).collect();
