@@ -31,6 +31,7 @@
 // Environment: BENCH_RUNS (30), BENCH_WARMUP (5), BENCH_LOADS (5 per pair),
 // BENCH_PEER_RUNS (3: jsdiff takes seconds), BENCH_SWITCHES (10),
 // BENCH_SYNTH (100000,1000000: bytes per text; empty for none),
+// BENCH_OWN_RUNS (3: pastes of each synthetic pair into a fresh page),
 // CHROMIUM (/usr/bin/chromium), E2E_DIST (dist/).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -49,6 +50,7 @@ const SYNTH = (process.env.BENCH_SYNTH ?? '100000,1000000')
   .split(',')
   .filter((x) => x.trim())
   .map(Number);
+const OWN_RUNS = Number(process.env.BENCH_OWN_RUNS || 3);
 const SYNTH_REWRITTEN = 50;
 const SYNTH_SEED = 2026;
 const WAIT_MS = 20_000;
@@ -471,7 +473,19 @@ try {
     await page.context().close();
   }
   const ownResults = [];
-  for (const { bytes, a, b } of synth) ownResults.push({ bytes, ...(await measureOwnTexts(browser, server.url, a, b)) });
+  for (const { bytes, a, b } of synth) {
+    const runs = [];
+    for (let i = 0; i < OWN_RUNS; i++) runs.push(await measureOwnTexts(browser, server.url, a, b));
+    const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)];
+    ownResults.push({
+      bytes,
+      total: median(runs.map((r) => r.total)),
+      longestTask: median(runs.map((r) => r.longestTask)),
+      longTasks: median(runs.map((r) => r.longTasks)),
+      coarse: runs.some((r) => r.coarse),
+      runs,
+    });
+  }
 
   const switches = await measureSwitches(browser, server.url);
   const toOverview = await measureOverviewSwitches(browser, server.url);
@@ -595,10 +609,12 @@ if (synthResults.length) {
   console.log(line(['bytes per text', 'total', 'longest', 'long tasks', 'rows'], W));
   for (const r of synthResults) console.log(line([`${r.bytes} (A ${r.bytes_a}, B ${r.bytes_b})`, fmt(r.total), fmt(r.longestTask), r.longTasks, r.rows], W));
   console.log('(the whole comparison is one task: the page is frozen for its duration)\n');
-  console.log('The same pairs pasted as own texts in the app (?corpus=own&view=split; large sources go to a web worker); ms from the paste');
+  console.log(`The same pairs pasted as own texts in the app (?corpus=own&view=split; large sources go to a web worker), ${OWN_RUNS} pastes each, medians; ms from the paste`);
   console.log(line(['bytes per text', 'on screen', 'longest', 'long tasks', 'result'], W));
   for (const r of ownResults) console.log(line([String(r.bytes), fmt(r.total), fmt(r.longestTask), r.longTasks, r.coarse ? 'coarse' : 'full'], W));
-  console.log('(coarse: the full alignment ran past the worker\'s deadline; "longest" counts main-thread tasks over 50 ms)\n');
+  for (const r of ownResults)
+    console.log(`  ${r.bytes} per text, each paste: ${r.runs.map((x) => `${fmt(x.total)} ms (longest task ${fmt(x.longestTask)}${x.coarse ? ', coarse' : ''})`).join('; ')}`);
+  console.log('(coarse: the full alignment ran past the worker\'s deadline; "longest" counts main-thread tasks over 50 ms, 0 when none was)\n');
 }
 
 console.log(`Switch report B (page.selectOption('#pick-b'), a=000), ${SWITCHES} times each way; ms from the input event`);
