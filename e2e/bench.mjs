@@ -9,8 +9,11 @@
 // Measures, with performance.now() inside the page (medians unless said):
 //   - first comparison painted: for every bundled pair, fresh loads of
 //     ?a=X&b=Y from navigation start until the first [data-pane] is in the
-//     DOM and the frame that shows it has been produced (rAF, then a task);
-//     and the landing view (the overview) until the app is rendered;
+//     DOM and the frame that shows it has been produced (rAF, then a task):
+//     the prerendered markup boot.js shows (scripts/prerender.mjs), or the
+//     app's own render where there is none; and until the app is interactive
+//     (its live #app-root[data-ready="true"], and the frame after it); the
+//     landing view (the overview) likewise;
 //   - the engine through the wasm build's benchmark hooks on window.wasmBindings
 //     (bench_build_collection, bench_compare_all_pairs, bench_overview), and in
 //     the same page jsdiff's diffWords (npm `diff`) and diff-match-patch's
@@ -24,8 +27,9 @@
 //   - switching report B with page.selectOption('#pick-b', …) until pane B shows it;
 //   - opening the overview from the pair view (a click on its tab) until the
 //     story map is in the DOM, and the next frame;
-//   - the size of every file in dist/, raw, gzip (level 9) and brotli (quality 11),
-//     and the first-paint total (wasm + JS + CSS).
+//   - the size of every file in dist/, raw, gzip (level 9) and brotli (quality 11);
+//     what the first paint needs (index.html, CSS, boot.js and one prerendered
+//     view: the largest) and what the interactive app needs (wasm + app JS).
 // Ends with one line `BENCH_JSON {…}` holding every number.
 //
 // Environment: BENCH_RUNS (30), BENCH_WARMUP (5), BENCH_LOADS (5 per pair),
@@ -97,11 +101,21 @@ function distSizes() {
   walk(DIST_DIR);
   const sum = (list) =>
     list.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  // What the app's page loads before its first paint: the wasm, the JS (the
-  // bindings and boot.js; host.js is for host pages, worker.js for large
-  // texts) and the style sheet.
-  const firstPaint = files.filter((f) => /\.(wasm|css)$/.test(f.file) || f.file === 'boot.js' || /^report-diff[^/]*\.js$/.test(f.file));
-  return { files, first_paint_total: sum(firstPaint), all_total: sum(files) };
+  // What the app's page needs for its first paint: the page, the style sheet,
+  // boot.js and the prerendered markup of the view (the largest of them);
+  // then, to become interactive, the app (wasm and its JS bindings). host.js
+  // is for host pages, worker.js and the word table for other texts.
+  const prerendered = files.filter((f) => f.file.startsWith('prerender/'));
+  const largest = prerendered.reduce((m, f) => (m && m.gzip >= f.gzip ? m : f), null);
+  const page = files.filter((f) => f.file === 'index.html' || f.file === 'boot.js' || /\.css$/.test(f.file));
+  const app = files.filter((f) => /\.wasm$/.test(f.file) || /^report-diff[^/]*\.js$/.test(f.file));
+  return {
+    files: files.filter((f) => !f.file.startsWith('prerender/')),
+    prerendered: { count: prerendered.length, total: sum(prerendered), largest },
+    first_paint_total: sum(largest ? [...page, largest] : [...page, ...app]),
+    app_total: sum(app),
+    all_total: sum(files),
+  };
 }
 
 // ---------------------------------------------------------------- browser
@@ -127,7 +141,7 @@ async function newPage(browser) {
 // that shows each (rAF, then a task: the frame has been produced), and when
 // trunk's loader finished.
 function loadProbe(readySelector) {
-  const t = (window.__bench = { ready: null, readyFrame: null, pane: null, paneFrame: null, started: null });
+  const t = (window.__bench = { ready: null, readyFrame: null, pane: null, paneFrame: null, view: null, viewFrame: null, started: null });
   addEventListener('TrunkApplicationStarted', () => (t.started ??= performance.now()));
   const afterFrame = (key) => requestAnimationFrame(() => setTimeout(() => (t[key] = performance.now()), 0));
   const check = () => {
@@ -138,6 +152,11 @@ function loadProbe(readySelector) {
     if (t.pane == null && document.querySelector('[data-pane]')) {
       t.pane = performance.now();
       afterFrame('paneFrame');
+    }
+    // Any view at all: the prerendered one, or the app's.
+    if (t.view == null && document.querySelector('#app-root')) {
+      t.view = performance.now();
+      afterFrame('viewFrame');
     }
     if (t.ready != null && t.pane != null) obs.disconnect();
   };
@@ -164,6 +183,9 @@ async function measureLoad(browser, url, until = 'readyFrame') {
       ready_frame: window.__bench.readyFrame,
       pane: window.__bench.pane,
       pane_frame: window.__bench.paneFrame,
+      view: window.__bench.view,
+      view_frame: window.__bench.viewFrame,
+      prerendered: performance.getEntriesByName('report-diff:prerendered').length > 0,
     };
   });
   await page.context().close();
@@ -175,7 +197,7 @@ async function measurePairLoads(browser, url) {
   const out = {};
   for (const [a, b] of allPairs()) {
     const samples = [];
-    for (let i = 0; i < LOADS; i++) samples.push(await measureLoad(browser, `${url}/?a=${a}&b=${b}`, 'paneFrame'));
+    for (let i = 0; i < LOADS; i++) samples.push(await measureLoad(browser, `${url}/?a=${a}&b=${b}`, 'readyFrame'));
     out[`${a}-${b}`] = samples;
   }
   return out;
@@ -497,7 +519,7 @@ try {
 
 const { version, loads, pairLoads, engine, peers, synthResults, ownResults, switches, toOverview } = result;
 const round = (x) => Math.round(x * 1000) / 1000;
-const loadKeys = ['html_response_end', 'wasm_fetched', 'app_started', 'ready', 'ready_frame', 'first_contentful_paint'];
+const loadKeys = ['html_response_end', 'wasm_fetched', 'app_started', 'ready', 'ready_frame', 'first_contentful_paint', 'view', 'view_frame'];
 const loadStats = Object.fromEntries(
   loadKeys.map((k) => {
     const v = loads.map((l) => l[k]).filter((x) => typeof x === 'number');
@@ -507,7 +529,13 @@ const loadStats = Object.fromEntries(
 const pairStats = Object.fromEntries(
   Object.entries(pairLoads).map(([pair, samples]) => [
     pair,
-    { pane: stats(samples.map((s) => s.pane)), pane_frame: stats(samples.map((s) => s.pane_frame)), wasm_fetched: stats(samples.map((s) => s.wasm_fetched)) },
+    {
+      pane: stats(samples.map((s) => s.pane)),
+      pane_frame: stats(samples.map((s) => s.pane_frame)),
+      wasm_fetched: stats(samples.map((s) => s.wasm_fetched)),
+      ready_frame: stats(samples.map((s) => s.ready_frame)),
+      prerendered: samples.filter((s) => s.prerendered).length,
+    },
   ]),
 );
 const switchStats = {};
@@ -559,18 +587,23 @@ console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unkno
 console.log(`performance.now() resolution: ${engine.crossOriginIsolated ? '5 µs (cross-origin isolated)' : '~0.1 ms (page not cross-origin isolated)'}\n`);
 
 console.log(`First comparison painted, ms from navigation start, ${LOADS} fresh loads of ?a=X&b=Y each (local server, no HTTP cache); target < 100`);
-console.log(line(['pair', 'wasm in', 'pane DOM', 'painted', 'p90'], W));
+const PW = [10, 9, 9, 9, 9, 12, 12];
+console.log(line(['pair', 'pane DOM', 'painted', 'p90', 'wasm in', 'interactive', 'prerendered'], PW));
 for (const [pair, st] of Object.entries(pairStats))
-  console.log(line([pair, fmt(st.wasm_fetched.median), fmt(st.pane.median), fmt(st.pane_frame.median), fmt(st.pane_frame.p90)], W));
+  console.log(line([pair, fmt(st.pane.median), fmt(st.pane_frame.median), fmt(st.pane_frame.p90), fmt(st.wasm_fetched.median), fmt(st.ready_frame.median), `${st.prerendered}/${LOADS}`], PW));
 const painted = Object.values(pairStats).map((st) => st.pane_frame.median);
-console.log(`medians over pairs: fastest ${fmt(Math.min(...painted))}, slowest ${fmt(Math.max(...painted))}\n`);
+const live = Object.values(pairStats).map((st) => st.ready_frame.median);
+console.log(`medians over pairs: painted fastest ${fmt(Math.min(...painted))}, slowest ${fmt(Math.max(...painted))}; interactive (the app's own render, and its frame) ${fmt(Math.min(...live))}–${fmt(Math.max(...live))}`);
+console.log('(painted: the prerendered markup when "prerendered" counts the load; interactive: the live app replaced it)\n');
 
 console.log(`Landing view (the overview), ms since navigation start, ${LOADS} fresh loads of /`);
 console.log(line(['', 'first', 'min', 'median', 'p90'], W));
 for (const [label, k] of [
   ['HTML received', 'html_response_end'],
   ['.wasm received', 'wasm_fetched'],
-  ['first contentful paint (loading text)', 'first_contentful_paint'],
+  ['first contentful paint', 'first_contentful_paint'],
+  ['a view in the DOM (prerendered or live)', 'view'],
+  ['frame after it', 'view_frame'],
   ['app rendered (data-ready="true" in DOM)', 'ready'],
   ['frame after the app rendered', 'ready_frame'],
   ['trunk loader done (TrunkApplicationStarted)', 'app_started'],
@@ -643,9 +676,17 @@ console.log('\nDownload size of dist/ (gzip level 9, brotli quality 11); bytes')
 const SW = [44, 10, 10, 10];
 console.log(line(['file', 'raw', 'gzip', 'brotli'], SW));
 for (const f of sizes.files) console.log(line([f.file, f.raw, f.gzip, f.brotli], SW));
+const pr = sizes.prerendered;
+if (pr.largest) {
+  console.log(line([`prerender/ (${pr.count} files)`, pr.total.raw, pr.total.gzip, pr.total.brotli], SW));
+  console.log(line(['  largest prerendered view', pr.largest.raw, pr.largest.gzip, pr.largest.brotli], SW));
+}
 const fp = sizes.first_paint_total;
-console.log(line(['first paint: wasm + JS + CSS', fp.raw, fp.gzip, fp.brotli], SW));
-console.log(`first paint: ${kb(fp.gzip)} gzip, ${kb(fp.brotli)} brotli (target < 180 KB gzip, i.e. ${fp.gzip <= 180_000 ? 'met' : `${fp.gzip - 180_000} bytes over`})`);
+const ap = sizes.app_total;
+console.log(line([`first paint: page + CSS + boot.js + ${pr.largest ? 'view' : 'app'}`, fp.raw, fp.gzip, fp.brotli], SW));
+console.log(line(['interactive: + wasm + app JS', ap.raw, ap.gzip, ap.brotli], SW));
+console.log(`first paint: ${kb(fp.gzip)} gzip, ${kb(fp.brotli)} brotli (target < 180 KB gzip, i.e. ${fp.gzip <= 180_000 ? 'met' : `${fp.gzip - 180_000} bytes over`})${pr.largest ? '' : ' — no prerendered views in dist/: the first paint waits for the app'}`);
+console.log(`the app, after the first paint: ${kb(ap.gzip)} gzip, ${kb(ap.brotli)} brotli`);
 
 if (errors.length) {
   console.log(`\nPage errors during the benchmark (${errors.length}):`);

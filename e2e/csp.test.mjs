@@ -25,6 +25,10 @@ test('the app loads and works under the strict CSP with zero violations', T, asy
   const res = await page.goto(`${h.url}/?a=000&b=001`);
   assert.equal(res.headers()['content-security-policy'], STRICT_CSP);
   await openApp(page, h, '?a=000&b=001');
+  // The first paint came from the prerendered markup (boot.js fetched and
+  // inserted it): under this policy too.
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  assert.deepEqual(marks.filter((m) => m.startsWith('report-diff:')), ['report-diff:prerendered', 'report-diff:live']);
   await expectPaneShows(page, 'a', '000');
   await expectPaneShows(page, 'b', '001');
   // Rows line up without any style attribute: a pair's two cells share a

@@ -182,6 +182,57 @@ test('the widget\'s CSS and the host page\'s never meet', T, async () => {
   await page.context().close();
 });
 
+test('a mounted widget shows its prerendered view in its shadow root until the app renders beside it', T, async () => {
+  const page = await h.newPage();
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(newsUrl(), { waitUntil: 'commit' });
+  // #mount-2 (data-a, data-b) is covered; #mount-1 also has data-case: not.
+  await page.locator('#mount-2 main#app-root[data-prerender]').waitFor({ state: 'visible' });
+  const pre = await page.$eval('#mount-2', (el) => ({
+    inert: el.shadowRoot.querySelector('main[data-prerender]').hasAttribute('inert'),
+    busy: el.shadowRoot.querySelector('main[data-prerender]').getAttribute('aria-busy'),
+    sheets: el.shadowRoot.styleSheets.length,
+  }));
+  assert.deepEqual(pre, { inert: true, busy: 'true', sheets: 1 });
+  for (const [pane, id] of [['a', '000'], ['b', '002']]) {
+    const shown = stripWs(await shadowPane(page, '#mount-2', pane));
+    assert.ok(shown.length > 100 && stripWs(reportText(id)).startsWith(shown), `#mount-2 pane ${pane} shows the start of ${id}`);
+  }
+  assert.equal(await page.$eval('#mount-1', (el) => el.shadowRoot), null, 'no prerendered view for data-case');
+  // Where the widget's first elements sit, relative to the widget (the
+  // widget above it grows when its app renders: pixels of the page move).
+  const layout = () =>
+    page.$eval('#mount-2', (host) => {
+      const top = host.getBoundingClientRect().top;
+      const els = [...host.shadowRoot.querySelectorAll('main h1, main #pick-a, main .change-nav, main td[data-pane]')]
+        .filter((e) => e.getClientRects().length)
+        .slice(0, 12);
+      return els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return [e.id || e.className, r.left, r.top - top, r.width, r.height].map((v) => (typeof v === 'number' ? Math.round(v) : v));
+      });
+    });
+  const before = await layout();
+  assert.equal(before.length, 12);
+  release();
+  await page.locator('#mount-1 #app-root[data-ready="true"]').waitFor();
+  await page.locator('#mount-2 #app-root[data-ready="true"]').waitFor();
+  const after = await page.$eval('#mount-2', (el) => ({
+    prerendered: el.shadowRoot.querySelectorAll('[data-prerender]').length,
+    roots: el.shadowRoot.querySelectorAll('#app-root').length,
+  }));
+  assert.deepEqual(after, { prerendered: 0, roots: 1 });
+  await expectShadowPane(page, '#mount-2', 'a', '000');
+  await expectShadowPane(page, '#mount-2', 'b', '002');
+  assert.deepEqual(await layout(), before, 'the live widget is laid out as the prerendered one was');
+  await page.context().close();
+});
+
 test('no page errors, console errors, panics or failed requests on the news page', () => {
   assertNoErrors(h);
 });

@@ -6,6 +6,10 @@
 // It also gives the word table (data/words.bin, copied by trunk under its own
 // name) a content-hashed name, words-<hash>.bin, so hosts can cache it for
 // good: the app fetches it only when a text needs it (own texts, a corpus).
+//
+// Then, for a release build only (`trunk serve` stays fast), it prerenders the
+// first screens of the bundled views (scripts/prerender.mjs), which boot.js
+// shows before the app has loaded.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,4 +41,9 @@ for (const [file, keys] of [['boot.js', Object.keys(names)], ['worker.js', ['__R
     text = text.replaceAll(k, names[k]);
   }
   writeFileSync(target, text);
+}
+
+if (process.env.TRUNK_PROFILE === 'release') {
+  const { prerender } = await import('./prerender.mjs');
+  await prerender(dir);
 }

@@ -78,7 +78,12 @@ fn mount_element(
             .filter_map(|i| attrs.item(i))
             .map(|a| (a.name(), a.value())),
     );
-    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open));
+    // web/boot.js may have opened the shadow root already, to show a
+    // prerendered view there until this widget has rendered beside it.
+    let shadow = host.shadow_root().map_or_else(
+        || host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)),
+        Ok,
+    );
     let (Ok(shadow), Ok(link), Ok(root)) = (
         shadow,
         doc.create_element("link"),
