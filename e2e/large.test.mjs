@@ -5,7 +5,7 @@
 // not asserts: `node --test e2e/large.test.mjs` shows them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useHarness, openApp, assertNoErrors, STRICT_CSP, startHarness, launchBrowser, recordErrors, DIST_DIR } from './helpers.mjs';
+import { useHarness, openApp, assertNoErrors, STRICT_CSP, startHarness, launchBrowser, recordErrors, DIST_DIR, reportText } from './helpers.mjs';
 import { serveNews } from '../examples/serve-news.mjs';
 
 const h = useHarness();
@@ -23,16 +23,19 @@ function rng(seed) {
  * with Zipf's law from 30 000 made-up words, as in real prose (rare words
  * tell sentences apart); else uniformly from 1 500 (every word is as common
  * as every other: nothing tells sentences apart, the aligner's worst case).
+ * `words`: real words to draw from instead of made-up ones.
  */
-export function pair(size, { natural = true, share = 0.05, seed = 7 } = {}) {
+export function pair(size, { natural = true, share = 0.05, seed = 7, words = null } = {}) {
   const r = rng(seed);
   const syllables = ['ka', 'lo', 'mi', 'ne', 'su', 'ta', 'ri', 'po', 've', 'da', 'gu', 'sha', 'in', 'or', 'el', 'am'];
-  const n = natural ? 30_000 : 5_000;
-  const vocab = Array.from({ length: n }, (_, i) => {
-    let w = '';
-    for (let k = i + 1; k > 0; k = Math.floor(k / 16)) w += syllables[k % 16];
-    return w;
-  });
+  const n = words ? words.length : natural ? 30_000 : 5_000;
+  const vocab =
+    words ??
+    Array.from({ length: n }, (_, i) => {
+      let w = '';
+      for (let k = i + 1; k > 0; k = Math.floor(k / 16)) w += syllables[k % 16];
+      return w;
+    });
   // Zipf: P(rank k) ∝ 1/k, sampled through the cumulative weights.
   const cum = [];
   let total = 0;
@@ -124,6 +127,8 @@ test('two pasted 1 MB texts: compared in a worker with progress, the page stays 
     await page.waitForTimeout(40);
   }
   const done = await page.evaluate(() => performance.now());
+  // 2 MB together: past the word vectors' limit, by shared words, and said.
+  assert.match(await page.locator('.signal-note').textContent(), /shared words only.*up to 1 MB together/s);
   assert.ok([...steps].some((l) => /step \d+ of \d+/.test(l)), [...steps].join(' | '));
   const coarse = await page.locator('#coarse-note').count();
   const tasks = await longTasksSince(page, t0);
@@ -138,6 +143,43 @@ test('two pasted 1 MB texts: compared in a worker with progress, the page stays 
   const first = (side) => page.locator(`[data-pane="${side}"] [data-text]`).first().textContent();
   assert.ok(a.startsWith((await first('a')).trim()), 'A starts the left pane');
   assert.ok(b.startsWith((await first('b')).trim()), 'B starts the right pane');
+  await page.context().close();
+});
+
+/** The English words of a bundled report (words the word table knows). */
+const englishWords = () => [...new Set(reportText('000').toLowerCase().match(/[a-z]{3,}/g))];
+
+test('a large pair of words the word table knows: the worker matches them with it, and says so', T, async () => {
+  // 2 × 60 KB: over the worker's threshold, quick to align.
+  const [a, b] = pair(60_000, { words: englishWords(), share: 0.3, seed: 5 });
+  const page = await h.newPage();
+  await openApp(page, h, '?corpus=own&view=split');
+  await paste(page, a, b);
+  const deadline = Date.now() + 60_000;
+  while ((await page.getAttribute('#app-root', 'data-signal')) !== 'word_vectors') {
+    assert.ok(Date.now() < deadline, `the worker's comparison never used the word table: ${await page.locator('.signal-note').textContent().catch(() => '')}`);
+    await page.waitForTimeout(100);
+  }
+  await untilVisible(page, '[data-pane="b"] [data-text]', 10_000);
+  const summary = await page.locator('p.summary').textContent();
+  assert.doesNotMatch(summary, /shared words only/, summary);
+  const line = await page.locator('.signal-note').textContent();
+  assert.match(line, /These texts are large/);
+  assert.doesNotMatch(line, /shared words/, line);
+  await page.context().close();
+});
+
+test('a large pair without the word table: the worker matches by shared words, and says why', T, async () => {
+  const [a, b] = pair(60_000, { words: englishWords(), share: 0.3, seed: 5 });
+  const page = await h.newPage();
+  await page.route('**/words-*.bin', (route) => route.fulfill({ status: 200, body: 'not a table' }));
+  await openApp(page, h, '?corpus=own&view=split');
+  await paste(page, a, b);
+  await untilVisible(page, '[data-pane="b"] [data-text]', 60_000);
+  await page.locator('.signal-note', { hasText: 'could not be loaded' }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.getAttribute('#app-root', 'data-signal'), 'words');
+  assert.match(await page.locator('p.summary').textContent(), /shared words only/);
+  assert.match(await page.locator('.signal-note').textContent(), /These texts are large.*shared words only/s);
   await page.context().close();
 });
 

@@ -92,7 +92,8 @@ mod bench {
 
 /// The comparison worker's entry (`worker.js` calls it in a web worker, with
 /// the app's own wasm): compares texts `a` and `b` of `texts` fully, or
-/// coarsely, calls `progress(step, steps, what)` before each step and
+/// coarsely, with the word table's bytes when the page has it (`words`),
+/// calls `progress(step, steps, what)` before each step and
 /// returns the comparison in `report_diff::offload`'s binary form.
 #[cfg(target_arch = "wasm32")]
 #[allow(clippy::too_many_arguments)]
@@ -105,24 +106,40 @@ pub fn worker_compare(
     punct: bool,
     space: bool,
     coarse: bool,
+    words: Option<Vec<u8>>,
     progress: &js_sys::Function,
 ) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
+    use report_diff::engine::semantic::WordTable;
     use report_diff::offload::{encode, run, Depth};
     use wasm_bindgen::JsValue;
+    // The page sends the table only once it has parsed it; a table that
+    // fails here anyway is an error, not a silent fall back to shared words.
+    let words = words
+        .map(|bytes| WordTable::from_bytes(&bytes))
+        .transpose()
+        .map_err(|e| JsValue::from_str(&format!("the word table could not be read ({e})")))?;
     let opts = report_diff::engine::Options {
         ignore_case: case,
         ignore_punctuation: punct,
         ignore_whitespace: space,
     };
     let depth = if coarse { Depth::Coarse } else { Depth::Full };
-    let cmp = run(&texts, a, b, &opts, depth, |step, steps, what| {
-        let _ = progress.call3(
-            &JsValue::NULL,
-            &JsValue::from(step),
-            &JsValue::from(steps),
-            &JsValue::from_str(what),
-        );
-    })
+    let cmp = run(
+        &texts,
+        a,
+        b,
+        &opts,
+        depth,
+        words.as_ref(),
+        |step, steps, what| {
+            let _ = progress.call3(
+                &JsValue::NULL,
+                &JsValue::from(step),
+                &JsValue::from(steps),
+                &JsValue::from_str(what),
+            );
+        },
+    )
     .ok_or_else(|| JsValue::from_str("no such pair of texts"))?;
     Ok(encode(&cmp))
 }

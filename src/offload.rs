@@ -11,10 +11,10 @@
 use crate::engine::boilerplate::Boilerplate;
 use crate::engine::inline::{InlineOp, Tag};
 use crate::engine::quotes::QuoteMatch;
-use crate::engine::semantic::Source;
+use crate::engine::semantic::{SentenceTable, Source, WordTable};
 use crate::engine::{
     coarse, Collection, Comparison, Confidence, Coverage, Document, Link, NumberChange, Options,
-    Relation, Row, RowKind, Span, Stats,
+    Relation, Row, RowKind, Semantics, Span, Stats,
 };
 
 /// Sources whose texts together exceed this many bytes are compared in a
@@ -22,9 +22,29 @@ use crate::engine::{
 /// page; a pasted pair of 2 × 50 KB already holds the page's main thread for
 /// 0.3–0.9 s in one task (collection, alignment, view, first render; measured
 /// in Chromium on the 2-core build machine), where the worker path keeps
-/// every task of a 1 MB pair under 100 ms. The price: a large source is
-/// matched by shared words only (the worker has no word table).
+/// every task of a 1 MB pair under 100 ms. The worker gets the page's word
+/// table once it is loaded (until then it matches by shared words), up to
+/// [`WORD_VECTORS_MAX_BYTES`].
 pub const LARGE_BYTES: usize = 100_000;
+
+/// Large sources up to this many bytes together are matched with the word
+/// table in the worker; larger ones by shared words alone. The word vectors
+/// roughly double the worker's time: a 1 MB pair (2 MB together) took 4.4 s
+/// with them against 2.1 s without (median of 3 pastes in Chromium on the
+/// 2-core build machine, under load), past the 3 s target.
+pub const WORD_VECTORS_MAX_BYTES: usize = 1_000_000;
+
+/// True when the worker should compare `texts` with the word table (when the
+/// page has it): they are no larger than [`WORD_VECTORS_MAX_BYTES`] together.
+///
+/// ```
+/// use report_diff::offload::with_word_vectors;
+/// assert!(with_word_vectors(&["x".repeat(300_000), "y".repeat(300_000)]));
+/// assert!(!with_word_vectors(&["x".repeat(1_000_000), "y".repeat(1_000_000)]));
+/// ```
+pub fn with_word_vectors<S: AsRef<str>>(texts: &[S]) -> bool {
+    texts.iter().map(|t| t.as_ref().len()).sum::<usize>() <= WORD_VECTORS_MAX_BYTES
+}
 
 /// How long the full aligner may take in the worker before the coarse
 /// comparison replaces it (a 1 MB pair should take under 3 s).
@@ -53,16 +73,19 @@ pub enum Depth {
     Coarse,
 }
 
-/// Compares texts `a` and `b` of `texts` to the given depth, telling
+/// Compares texts `a` and `b` of `texts` to the given depth, with the
+/// sentence vectors of the bundled reports or, for other texts, `words` (the
+/// word table, when the page has it; `None`: shared words alone), telling
 /// `progress` (step from 1, steps, what it is doing) before each step;
-/// `None` when `a` or `b` is out of range.
+/// `None` when `a` or `b` is out of range. The comparison's `semantic` says
+/// which signal it rests on.
 ///
 /// ```
 /// use report_diff::offload::{run, Depth};
 /// use report_diff::engine::Options;
 /// let mut steps = Vec::new();
 /// let texts = ["The vote passed on Monday. Turnout was low.", "The vote passed on Monday."];
-/// let cmp = run(&texts, 0, 1, &Options::default(), Depth::Full, |s, n, what| steps.push((s, n, what.to_string())));
+/// let cmp = run(&texts, 0, 1, &Options::default(), Depth::Full, None, |s, n, what| steps.push((s, n, what.to_string())));
 /// assert_eq!(cmp.unwrap().stats.equal, 1);
 /// assert_eq!(steps.last().unwrap().0, steps.last().unwrap().1);
 /// ```
@@ -72,6 +95,7 @@ pub fn run<S: AsRef<str>>(
     b: usize,
     opts: &Options,
     depth: Depth,
+    words: Option<&WordTable>,
     mut progress: impl FnMut(u32, u32, &str),
 ) -> Option<Comparison> {
     if a >= texts.len() || b >= texts.len() {
@@ -79,8 +103,8 @@ pub fn run<S: AsRef<str>>(
     }
     match depth {
         Depth::Full => {
-            // One step a text (segmentation and analyses), then the term
-            // statistics, then the alignment.
+            // One step a text (segmentation and analyses), then the
+            // sentence vectors and term statistics, then the alignment.
             let n = texts.len() as u32;
             let steps = n + 2;
             let mut docs = Vec::with_capacity(texts.len());
@@ -89,7 +113,11 @@ pub fn run<S: AsRef<str>>(
                 docs.push(Document::new(t.as_ref()));
             }
             progress(n + 1, steps, "weighing the words");
-            let collection = Collection::from_documents(docs);
+            let semantics = Semantics {
+                sentences: Some(SentenceTable::bundled()),
+                words,
+            };
+            let collection = Collection::from_documents_with(docs, semantics);
             progress(n + 2, steps, "aligning the passages");
             collection.compare(a, b, opts)
         }
@@ -541,7 +569,7 @@ mod tests {
         ];
         for depth in [Depth::Full, Depth::Coarse] {
             let mut seen = Vec::new();
-            let cmp = run(&texts, 0, 1, &Options::default(), depth, |s, n, _| {
+            let cmp = run(&texts, 0, 1, &Options::default(), depth, None, |s, n, _| {
                 seen.push((s, n))
             })
             .unwrap();
@@ -561,7 +589,42 @@ mod tests {
                 assert_eq!(rebuilt, text, "{depth:?}");
             }
         }
-        assert!(run(&texts, 0, 3, &Options::default(), Depth::Full, |_, _, _| {}).is_none());
+        assert!(run(
+            &texts,
+            0,
+            3,
+            &Options::default(),
+            Depth::Full,
+            None,
+            |_, _, _| {}
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn with_the_word_table_the_worker_matches_as_the_page_does() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/words.bin")).unwrap();
+        let table = WordTable::from_bytes(&bytes).unwrap();
+        let texts = [
+            "The council approved the new budget on Tuesday. Schools will get more money.",
+            "On Tuesday the budget was passed by the council. Teachers welcomed the decision.",
+        ];
+        let opts = Options::default();
+        let page = Collection::with_semantics(
+            &texts,
+            Semantics {
+                sentences: Some(SentenceTable::bundled()),
+                words: Some(&table),
+            },
+        )
+        .compare(0, 1, &opts)
+        .unwrap();
+        let worker = run(&texts, 0, 1, &opts, Depth::Full, Some(&table), |_, _, _| {}).unwrap();
+        assert_eq!(worker.semantic, Some(Source::WordVectors));
+        assert_eq!(worker, page);
+        assert_eq!(decode(&encode(&worker)).unwrap(), worker);
+        let lexical = run(&texts, 0, 1, &opts, Depth::Full, None, |_, _, _| {}).unwrap();
+        assert_eq!(lexical.semantic, None);
     }
 
     #[test]

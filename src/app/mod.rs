@@ -50,11 +50,13 @@ use yew::prelude::*;
 
 use crate::corpus;
 use crate::engine::overview::{build_from, Pairwise};
-use crate::engine::semantic::SentenceTable;
+use crate::engine::semantic::{SentenceTable, Source};
 use crate::engine::{Collection, Options, Semantics};
 use crate::export::{Export, Report as ExportedReport};
 use crate::intake::Report;
-use crate::offload::{self, Depth, COARSE_DEADLINE_MS, FULL_DEADLINE_MS, LARGE_BYTES};
+use crate::offload::{
+    self, Depth, COARSE_DEADLINE_MS, FULL_DEADLINE_MS, LARGE_BYTES, WORD_VECTORS_MAX_BYTES,
+};
 use crate::params::{Params, View};
 use crate::sources::{Reports, SourceAction};
 use crate::view::{
@@ -240,12 +242,26 @@ pub struct AppProps {
 }
 
 /// The signal line for a large source: its pairs are compared in a worker,
-/// by shared words.
-fn large_note() -> String {
-    format!(
-        "These texts are large (over {} KB together): each pair is compared in the background, \
-         and passages are matched by shared words only.",
+/// then what `signal` (the line for the words-only case, if any) says.
+fn large_note(signal: Option<String>) -> String {
+    let mut line = format!(
+        "These texts are large (over {} KB together): each pair is compared in the background.",
         LARGE_BYTES / 1000
+    );
+    if let Some(signal) = signal {
+        line.push(' ');
+        line.push_str(&signal);
+    }
+    line
+}
+
+/// What the signal line adds for a source too large for the word vectors.
+fn too_large_for_words() -> String {
+    format!(
+        "Passages are matched by shared words only: the word vectors, which also match \
+         rewordings and translations, are used for texts up to {} MB together (beyond, a pair \
+         would take too long).",
+        WORD_VECTORS_MAX_BYTES / 1_000_000
     )
 }
 
@@ -355,9 +371,16 @@ pub fn App(props: &AppProps) -> Html {
     let word_table = state.words.table.clone();
     // Large texts are compared in a web worker, pair by pair: the page
     // builds no collection for them (that alone would freeze it).
-    let large = *use_memo(generation, {
+    // (large, the worker uses the word table for it)
+    let (large, large_words) = *use_memo(generation, {
         let reports = reports.clone();
-        move |_| offload::is_large(&reports.iter().map(|r| r.text.as_str()).collect::<Vec<_>>())
+        move |_| {
+            let texts: Vec<&str> = reports.iter().map(|r| r.text.as_str()).collect();
+            (
+                offload::is_large(&texts),
+                offload::with_word_vectors(&texts),
+            )
+        }
     });
     let collection = use_memo((generation, word_table.clone().map(Shared)), {
         let reports = reports.clone();
@@ -378,7 +401,13 @@ pub fn App(props: &AppProps) -> Html {
     // Fetch the word table when a text needs it (and only then), after this
     // render has painted; once a page.
     {
-        let needs = collection.source().is_none() && collection.documents().len() >= 2;
+        // A large source has no collection in the page: its worker uses
+        // the table.
+        let needs = if large {
+            large_words
+        } else {
+            collection.source().is_none()
+        } && reports.len() >= 2;
         let idle = state.words.phase == WordTablePhase::NotLoaded;
         let (d, url) = (state.dispatcher(), props.words.clone());
         use_effect_with((needs && idle, url), move |(start, url)| {
@@ -386,27 +415,25 @@ pub fn App(props: &AppProps) -> Html {
                 d.dispatch(Action::Words(Words {
                     phase: WordTablePhase::Loading,
                     table: None,
+                    bytes: None,
                 }));
                 words::request(url, move |loaded| {
                     d.dispatch(Action::Words(match loaded {
-                        Ok(t) => Words {
+                        Ok((t, bytes)) => Words {
                             phase: WordTablePhase::Loaded,
                             table: Some(t),
+                            bytes: Some(bytes),
                         },
                         Err(why) => Words {
                             phase: WordTablePhase::Failed(why),
                             table: None,
+                            bytes: None,
                         },
                     }))
                 });
             }
         });
     }
-    let signal_line = if large {
-        Some(large_note())
-    } else {
-        signal_note(collection.source(), &state.words.phase, reports.len())
-    };
     let source_generation = generation;
     // Every memo below follows the collection and the worker's results: the
     // word table arriving rebuilds the collection, a large pair's comparison
@@ -587,6 +614,22 @@ pub fn App(props: &AppProps) -> Html {
         .as_ref()
         .as_ref()
         .map_or(collection.source(), |c| c.semantic);
+    let signal_line = if large && !large_words {
+        Some(large_note(Some(too_large_for_words())))
+    } else if large {
+        // Until the worker answers: the word vectors when it has the table.
+        let source = comparison.as_ref().as_ref().map_or(
+            state.words.bytes.as_ref().map(|_| Source::WordVectors),
+            |c| c.semantic,
+        );
+        Some(large_note(signal_note(
+            source,
+            &state.words.phase,
+            reports.len(),
+        )))
+    } else {
+        signal_note(collection.source(), &state.words.phase, reports.len())
+    };
     let comparing = matches!(shown, View::Split | View::Unified)
         || (shown == View::Translation && bilingual.is_none());
     // A large pair goes to a worker whenever it is shown, and again as the
@@ -600,12 +643,15 @@ pub fn App(props: &AppProps) -> Html {
         let run =
             large && comparing && p.a.max(p.b) < reports.len() && !(offload_current && o.cancelled);
         let coarse = offload_current && o.coarse;
+        // The full aligner uses the word table once the page has it: its
+        // arrival restarts a running (or finished) words-only job.
+        let words = state.words.bytes.clone().filter(|_| large_words && !coarse);
         let jobs = use_mut_ref(|| 0u64);
         let (d, reports) = (state.dispatcher(), reports.clone());
         let url = format!("{}worker.js", props.base);
         use_effect_with(
-            (run, offload_key, coarse, o.attempt),
-            move |&(run, key, coarse, _)| {
+            (run, offload_key, coarse, o.attempt, words.is_some()),
+            move |&(run, key, coarse, _, _)| {
                 let mut job = None;
                 if run {
                     *jobs.borrow_mut() += 1;
@@ -624,7 +670,9 @@ pub fn App(props: &AppProps) -> Html {
                         let d = d.clone();
                         Callback::from(move |e| d.dispatch(Action::Offload(id, e)))
                     };
-                    match worker::start(&url, &texts, (key.0, key.1), key.2, depth, deadline, on) {
+                    let pair = (key.0, key.1);
+                    let words = words.as_deref();
+                    match worker::start(&url, &texts, pair, key.2, depth, words, deadline, on) {
                         Ok(j) => job = Some(j),
                         Err(why) => d.dispatch(Action::Offload(id, worker::Event::Failed(why))),
                     }

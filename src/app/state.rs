@@ -98,6 +98,9 @@ pub struct Words {
     pub phase: WordTablePhase,
     /// The parsed table.
     pub table: Option<Rc<WordTable>>,
+    /// The table's file, for the worker that compares a large pair (it
+    /// parses its own copy).
+    pub bytes: Option<Rc<[u8]>>,
 }
 
 impl PartialEq for Words {

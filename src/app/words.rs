@@ -25,8 +25,9 @@ const CACHE: &str = "report-diff-word-table";
 /// matching by shared words).
 const TIMEOUT_MS: u32 = 60_000;
 
-/// The table, or why it cannot be used (for the reader).
-pub type Loaded = Result<Rc<WordTable>, String>;
+/// The table, parsed and as the file's bytes (a large pair's worker gets a
+/// copy of those), or why it cannot be used (for the reader).
+pub type Loaded = Result<(Rc<WordTable>, Rc<[u8]>), String>;
 
 /// Where the page's one load stands: every widget on the page shares it.
 enum Page {
@@ -65,7 +66,9 @@ pub fn request(url: &str, done: impl FnOnce(Loaded) + 'static) {
             let url = url.to_string();
             wasm_bindgen_futures::spawn_local(async move {
                 after_paint().await;
-                let result = load(&url).await.map(Rc::new);
+                let result = load(&url)
+                    .await
+                    .map(|(table, bytes)| (Rc::new(table), Rc::from(bytes)));
                 let waiting = PAGE.with_borrow_mut(|page| {
                     match std::mem::replace(page, Page::Done(result.clone())) {
                         Page::Loading(waiting) => waiting,
@@ -100,14 +103,16 @@ async fn after_paint() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Loads and parses the word table at `url`; the error says why it cannot be
-/// used, for the reader.
-async fn load(url: &str) -> Result<WordTable, String> {
+/// Loads and parses the word table at `url` (with its bytes); the error says
+/// why it cannot be used, for the reader.
+async fn load(url: &str) -> Result<(WordTable, Vec<u8>), String> {
     let bytes = match cached(url).await {
         Some(bytes) => bytes,
         None => download(url).await?,
     };
-    WordTable::from_bytes(&bytes).map_err(|e| format!("the file is not a word table: {e}"))
+    let table =
+        WordTable::from_bytes(&bytes).map_err(|e| format!("the file is not a word table: {e}"))?;
+    Ok((table, bytes))
 }
 
 /// The bytes from the Cache API, if it is there (none in an insecure context,

@@ -47,14 +47,17 @@ impl Drop for Job {
 }
 
 /// Starts comparing texts `a` and `b` of `texts` at `url` (the worker
-/// script); `on` hears its progress, result or failure, and `Deadline`
-/// after `deadline_ms`.
+/// script), with the word table's bytes when the page has them (`words`: the
+/// worker gets its own copy); `on` hears its progress, result or failure,
+/// and `Deadline` after `deadline_ms`.
+#[allow(clippy::too_many_arguments)]
 pub fn start(
     url: &str,
     texts: &[&str],
     (a, b): (usize, usize),
     opts: Options,
     depth: Depth,
+    words: Option<&[u8]>,
     deadline_ms: u32,
     on: Callback<Event>,
 ) -> Result<Job, String> {
@@ -89,8 +92,15 @@ pub fn start(
     set("punct", &JsValue::from(opts.ignore_punctuation));
     set("space", &JsValue::from(opts.ignore_whitespace));
     set("coarse", &JsValue::from(depth == Depth::Coarse));
+    // A fresh copy whose buffer is transferred, not cloned a second time.
+    let transfer = js_sys::Array::new();
+    if let Some(bytes) = words {
+        let copy = js_sys::Uint8Array::from(bytes);
+        transfer.push(&copy.buffer());
+        set("words", &copy);
+    }
     worker
-        .post_message(&message)
+        .post_message_with_transfer(&message, &transfer)
         .map_err(|_| "the texts could not be handed to the background worker".to_string())?;
     let deadline = Timeout::new(deadline_ms, move || on.emit(Event::Deadline));
     Ok(Job {

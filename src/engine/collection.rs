@@ -83,7 +83,16 @@ impl Collection {
     /// assert_eq!(c.source(), Some(Source::SentenceModel));
     /// ```
     pub fn with_semantics<S: AsRef<str>>(texts: &[S], semantics: Semantics) -> Self {
-        let mut c = Self::unaligned(texts.iter().map(|t| Document::new(t.as_ref())).collect());
+        Self::from_documents_with(
+            texts.iter().map(|t| Document::new(t.as_ref())).collect(),
+            semantics,
+        )
+    }
+
+    /// [`Collection::with_semantics`] for documents already analysed (the
+    /// worker reads each text as a step of its own, to report progress).
+    pub fn from_documents_with(docs: Vec<Document>, semantics: Semantics) -> Self {
+        let mut c = Self::unaligned(docs);
         let known = |t: &SentenceTable| {
             c.docs.iter().all(|d| {
                 d.segments
