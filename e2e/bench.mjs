@@ -333,14 +333,16 @@ async function measureOwnTexts(browser, url, a, b) {
   await page.locator('[data-pane="b"] [data-text]').first().waitFor({ state: 'attached', timeout: 180_000 });
   // The worker first compares by shared words when the word table is still
   // loading, and again with it once it is in: wait for that comparison (the
-  // synthetic texts are English the table knows), or report the words-only one.
-  await page
-    .waitForFunction(
-      () => document.querySelector('#app-root')?.dataset.signal !== 'words' && document.querySelector('[data-pane="b"] [data-text]'),
-      null,
-      { timeout: 60_000 },
-    )
-    .catch(() => {});
+  // synthetic texts are English the table knows), unless the note says the
+  // words-only one is final (texts past the table's size limit, or no table).
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-pane="b"] [data-text]') &&
+      (document.querySelector('#app-root')?.dataset.signal !== 'words' ||
+        /up to \d+ MB together|could not be loaded/.test(document.querySelector('.signal-note')?.textContent ?? '')),
+    null,
+    { timeout: 180_000 },
+  );
   const r = await page.evaluate((t0) => {
     const tasks = window.__longTasks.filter((e) => e.start >= t0).map((e) => e.ms);
     return {
