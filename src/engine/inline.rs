@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use std::time::Duration;
 
-use similar::{capture_diff_slices, capture_diff_slices_deadline, Algorithm, DiffOp};
+use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 // In browsers similar's clock is web-time's (its `wasm32_web_time` feature is
 // on for wasm32): std's clock panics there.
 #[cfg(target_arch = "wasm32")]
@@ -191,7 +191,7 @@ pub fn diff(a: &str, sa: Span, b: &str, sb: Span, opts: &Options) -> Vec<InlineO
         let deadline = Instant::now() + Duration::from_millis(200);
         capture_diff_slices_deadline(Algorithm::Myers, &ia, &ib, Some(deadline))
     } else {
-        capture_diff_slices(Algorithm::Myers, &ia, &ib)
+        super::myers::diff(&ia, &ib)
     };
     let raw = cleanup(&raw, &la);
 

@@ -25,6 +25,7 @@ pub mod coarse;
 mod collection;
 mod document;
 pub mod inline;
+pub mod myers;
 pub mod overview;
 pub mod quotes;
 pub mod restatement;
