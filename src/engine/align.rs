@@ -426,31 +426,39 @@ impl Shared {
 /// term with it, in order: the only pairs that can score lexically, found
 /// through an inverted index instead of trying all n × m pairs.
 fn lexical_candidates(a: &[Features], b: &[Features], idf: &Idf) -> Vec<Vec<usize>> {
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); idf.distinctive.len()];
+    // Postings of A's distinctive terms, in one array (counting sort by term).
+    let distinctive = |t: u32| idf.distinctive.get(t as usize) == Some(&true);
+    let mut start = vec![0u32; idf.distinctive.len() + 1];
+    for &t in a.iter().flatten().filter(|&&t| distinctive(t)) {
+        start[t as usize + 1] += 1;
+    }
+    for k in 1..start.len() {
+        start[k] += start[k - 1];
+    }
+    let mut fill = start.clone();
+    let mut postings = vec![0u32; start.last().map_or(0, |&n| n as usize)];
+    for (i, f) in a.iter().enumerate() {
+        for &t in f.iter().filter(|&&t| distinctive(t)) {
+            postings[fill[t as usize] as usize] = i as u32;
+            fill[t as usize] += 1;
+        }
+    }
+    // B's sentences in order, so each list comes out sorted.
+    let mut near = vec![Vec::new(); a.len()];
+    let mut last = vec![usize::MAX; a.len()];
     for (j, f) in b.iter().enumerate() {
-        for &t in f {
-            if idf.distinctive.get(t as usize) == Some(&true) {
-                postings[t as usize].push(j);
+        for &t in f.iter().filter(|&&t| distinctive(t)) {
+            let (s, e) = (start[t as usize] as usize, start[t as usize + 1] as usize);
+            for &i in &postings[s..e] {
+                let i = i as usize;
+                if last[i] != j {
+                    last[i] = j;
+                    near[i].push(j);
+                }
             }
         }
     }
-    let mut seen = vec![usize::MAX; b.len()];
-    a.iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let mut near = Vec::new();
-            for &t in f {
-                for &j in postings.get(t as usize).map_or(&[][..], Vec::as_slice) {
-                    if seen[j] != i {
-                        seen[j] = i;
-                        near.push(j);
-                    }
-                }
-            }
-            sort::sort(&mut near);
-            near
-        })
-        .collect()
+    near
 }
 
 /// Step 1: scores every eligible pair that has any evidence. Only pairs that
