@@ -348,20 +348,26 @@ impl Calibration {
 
     /// The calibration read off a sample of cosines.
     fn from_cosines(mut cos: Vec<f64>) -> Self {
-        sort::sort_by(&mut cos, f64::total_cmp);
         let k = cos.len() as f64;
-        let quantile = |p: f64, default: f64| {
-            if cos.is_empty() {
-                default
+        let rank = |p: f64| ((k - 1.0) * p).round() as usize;
+        // Two order statistics, found by selection (linear) rather than a
+        // sort: the same values.
+        let (q, typical) = if cos.is_empty() {
+            (DEFAULT_SEMANTIC_FLOOR, 0.0)
+        } else {
+            let (high, mid) = (rank(UNRELATED_QUANTILE), rank(0.5));
+            let (below, &mut q, _) = cos.select_nth_unstable_by(high, f64::total_cmp);
+            let typical = if mid < high {
+                *below.select_nth_unstable_by(mid, f64::total_cmp).1
             } else {
-                cos[((k - 1.0) * p).round() as usize]
-            }
+                q
+            };
+            (q, typical)
         };
-        let q = quantile(UNRELATED_QUANTILE, DEFAULT_SEMANTIC_FLOOR);
         let prior = CALIBRATION_PRIOR as f64;
         Calibration {
             floor: (k * q + prior * DEFAULT_SEMANTIC_FLOOR) / (k + prior),
-            typical: quantile(0.5, 0.0),
+            typical,
         }
     }
 }
