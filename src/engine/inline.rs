@@ -107,10 +107,9 @@ struct Side<'t> {
 }
 
 impl<'t> Side<'t> {
-    fn new(text: &'t str, span: Span, opts: &Options) -> Self {
-        let units = units(&text[span.0..span.1], span.0);
-        let mut keys = Vec::new();
-        let mut unit_of = Vec::new();
+    fn new(text: &'t str, units: Vec<Unit>, opts: &Options) -> Self {
+        let mut keys = Vec::with_capacity(units.len());
+        let mut unit_of = Vec::with_capacity(units.len());
         for (i, u) in units.iter().enumerate() {
             if let Some(k) = key(text, u, opts) {
                 keys.push(k);
@@ -181,8 +180,24 @@ fn fill_texts(ops: &mut [InlineOp], a: &str, b: &str) {
 /// assert_eq!(changed, ["delayed", "postponed"]);
 /// ```
 pub fn diff(a: &str, sa: Span, b: &str, sb: Span, opts: &Options) -> Vec<InlineOp> {
-    let la = Side::new(a, sa, opts);
-    let lb = Side::new(b, sb, opts);
+    let ua = units(&a[sa.0..sa.1], sa.0);
+    let ub = units(&b[sb.0..sb.1], sb.0);
+    diff_units(a, sa, ua, b, sb, ub, opts)
+}
+
+/// [`diff`] of spans already split into units (`units(&a[sa.0..sa.1], sa.0)`
+/// and likewise for B), for a caller that also reads the units.
+pub(crate) fn diff_units(
+    a: &str,
+    sa: Span,
+    ua: Vec<Unit>,
+    b: &str,
+    sb: Span,
+    ub: Vec<Unit>,
+    opts: &Options,
+) -> Vec<InlineOp> {
+    let la = Side::new(a, ua, opts);
+    let lb = Side::new(b, ub, opts);
     // Myers costs O((N+M)·D): two long, unrelated passages (thousands of words
     // with no sentence end) could take seconds. Past a size, a deadline makes
     // similar settle for a coarser, still valid diff.

@@ -23,27 +23,32 @@ fn text_span(doc: &Document, r: &std::ops::Range<usize>) -> Span {
     Span(doc.segments[r.start].text.0, doc.segments[r.end - 1].text.1)
 }
 
-fn numbers(doc: &Document, span: Span) -> Vec<String> {
-    token::units(&doc.text[span.0..span.1], span.0)
-        .into_iter()
+/// The numbers among a passage's units.
+fn numbers<'d>(doc: &'d Document, units: &[token::Unit]) -> BTreeSet<&'d str> {
+    units
+        .iter()
         .filter(|u| u.class == token::UnitClass::Number)
-        .map(|u| doc.text[u.span.0..u.span.1].to_string())
+        .map(|u| &doc.text[u.span.0..u.span.1])
         .collect()
 }
 
-fn number_changes(da: &Document, sa: Span, db: &Document, sb: Span) -> Vec<NumberChange> {
-    let na: BTreeSet<String> = numbers(da, sa).into_iter().collect();
-    let nb: BTreeSet<String> = numbers(db, sb).into_iter().collect();
+fn number_changes(
+    da: &Document,
+    ua: &[token::Unit],
+    db: &Document,
+    ub: &[token::Unit],
+) -> Vec<NumberChange> {
+    let (na, nb) = (numbers(da, ua), numbers(db, ub));
     let mut out: Vec<NumberChange> = na
         .difference(&nb)
         .map(|n| NumberChange {
-            a: Some(n.clone()),
+            a: Some(n.to_string()),
             b: None,
         })
         .collect();
     out.extend(nb.difference(&na).map(|n| NumberChange {
         a: None,
-        b: Some(n.clone()),
+        b: Some(n.to_string()),
     }));
     out
 }
@@ -322,19 +327,17 @@ pub(super) fn build(
     let diffs = groups
         .iter()
         .map(|g| {
-            let ops = inline::diff(
-                &da.text,
-                text_span(da, &g.a),
-                &db.text,
-                text_span(db, &g.b),
-                opts,
-            );
+            // Each side split into units once, for the word diff and the numbers.
+            let (sa, sb) = (text_span(da, &g.a), text_span(db, &g.b));
+            let ua = token::units(&da.text[sa.0..sa.1], sa.0);
+            let ub = token::units(&db.text[sb.0..sb.1], sb.0);
+            let numbers = number_changes(da, &ua, db, &ub);
+            let ops = inline::diff_units(&da.text, sa, ua, &db.text, sb, ub, opts);
             let kind = if ops.iter().all(|o| o.tag == Tag::Equal) {
                 RowKind::Equal
             } else {
                 RowKind::Changed
             };
-            let numbers = number_changes(da, text_span(da, &g.a), db, text_span(db, &g.b));
             (ops, kind, numbers)
         })
         .collect();
