@@ -585,13 +585,21 @@ pub fn add_context(matrix: &mut Matrix) {
 }
 
 /// Mean of the `k` largest values (0 for none).
-fn top_mean(mut v: Vec<f64>, k: usize) -> f64 {
+fn top_mean(v: Vec<f64>, k: usize) -> f64 {
     if v.is_empty() {
         return 0.0;
     }
-    sort::sort_by(&mut v, |x, y| y.total_cmp(x));
-    let k = k.min(v.len());
-    v[..k].iter().sum::<f64>() / k as f64
+    // The k largest, largest first, kept while scanning (no sort of all):
+    // summed in the order a descending sort gives them.
+    let mut top: Vec<f64> = Vec::with_capacity(k + 1);
+    for x in v {
+        let at = top.partition_point(|y| y.total_cmp(&x).is_ge());
+        if at < k {
+            top.insert(at, x);
+            top.truncate(k);
+        }
+    }
+    top.iter().sum::<f64>() / top.len() as f64
 }
 
 /// Step 3: the links: every pair that clears its bar ([`Bars::link`]), comes
