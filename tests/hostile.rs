@@ -103,3 +103,42 @@ fn hostile_texts_compare_with_each_other_in_one_collection() {
         }
     }
 }
+
+/// A text with a small vocabulary has no rare word (every word is in many
+/// sentences), yet the sentences both texts hold word for word still pair:
+/// "only in A" must not be said of a sentence B has too.
+#[test]
+fn repeated_sentences_of_a_small_vocabulary_still_pair() {
+    let words = [
+        "the", "order", "said", "would", "report", "plan", "safety", "test", "model", "review",
+    ];
+    let sentence = |k: usize| {
+        let d = [k % 10, (k / 10) % 10, (k / 100) % 10];
+        let s = [d[0], d[1], d[2], (d[0] + d[1]) % 10, (k * 7) % 10]
+            .map(|i| words[i])
+            .join(" ");
+        format!("{}{}.", s[..1].to_uppercase(), &s[1..])
+    };
+    let text = |f: &dyn Fn(usize) -> usize| {
+        (0..300)
+            .map(|k| sentence(f(k)))
+            .collect::<Vec<_>>()
+            .chunks(5)
+            .map(|p| p.join(" "))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let a = text(&|k| k);
+    // Every third sentence differs; the other 200 are A's, word for word.
+    let b = text(&|k| if k % 3 == 0 { k + 300 } else { k });
+    let col = Collection::lexical(&[&a, &b]);
+    let cmp = col.compare(0, 1, &Options::default()).expect("a pair");
+    let paired = cmp
+        .rows
+        .iter()
+        .filter(|r| r.a.is_some() && r.b.is_some())
+        .count();
+    assert!(cmp.stats.equal >= 190, "{:?}", cmp.stats);
+    assert!(paired >= 200, "{paired} rows paired: {:?}", cmp.stats);
+    assert!(cmp.coverage.a_shared >= 200, "{:?}", cmp.coverage);
+}

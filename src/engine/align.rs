@@ -29,6 +29,7 @@
 //! result, because ties are broken by quantities that do not depend on which
 //! report is A (scores in fixed point, then position sums).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::score::{self, quantize, Features, Idf, Normed};
@@ -449,18 +450,28 @@ fn lexical_candidates(a: &[Features], b: &[Features], idf: &Idf) -> Vec<Vec<usiz
             fill[t as usize] += 1;
         }
     }
+    // Sentences with the same features pair however common their terms
+    // (see `score::overlap`); a text repeated more often than a distinctive
+    // term may be is left out, as such a term is.
+    let mut same: HashMap<&[u32], Vec<usize>> = HashMap::new();
+    for (i, f) in a.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
+        same.entry(f.as_slice()).or_default().push(i);
+    }
     // B's sentences in order, so each list comes out sorted.
     let mut near = vec![Vec::new(); a.len()];
     let mut last = vec![usize::MAX; a.len()];
     for (j, f) in b.iter().enumerate() {
-        for &t in f.iter().filter(|&&t| distinctive(t)) {
+        let twins = same
+            .get(f.as_slice())
+            .filter(|is| is.len() as f64 <= score::DISTINCTIVE_MAX);
+        let by_terms = f.iter().filter(|&&t| distinctive(t)).flat_map(|&t| {
             let (s, e) = (start[t as usize] as usize, start[t as usize + 1] as usize);
-            for &i in &postings[s..e] {
-                let i = i as usize;
-                if last[i] != j {
-                    last[i] = j;
-                    near[i].push(j);
-                }
+            postings[s..e].iter().map(|&i| i as usize)
+        });
+        for i in by_terms.chain(twins.into_iter().flatten().copied()) {
+            if last[i] != j {
+                last[i] = j;
+                near[i].push(j);
             }
         }
     }
@@ -1292,8 +1303,10 @@ mod tests {
             weight: vec![0.5; 4],
             distinctive: vec![false; 4],
         };
-        let fa = vec![vec![0, 1, 2, 3]];
-        assert!(run(&fa, &fa, &idf).groups.is_empty());
+        let (fa, fb) = (vec![vec![0, 1, 2, 3]], vec![vec![0, 1, 2]]);
+        assert!(run(&fa, &fb, &idf).groups.is_empty());
+        // Unless the two say the very same thing: the same content words.
+        assert_eq!(run(&fa, &fa, &idf).groups.len(), 1);
     }
 
     #[test]

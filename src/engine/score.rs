@@ -123,6 +123,7 @@ pub(crate) fn overlap(a: &[u32], b: &[u32], idf: &Idf) -> (f64, bool) {
     let (mut i, mut j) = (0, 0);
     let mut shared = 0.0;
     let mut distinctive = false;
+    let mut matched = 0;
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
@@ -130,11 +131,16 @@ pub(crate) fn overlap(a: &[u32], b: &[u32], idf: &Idf) -> (f64, bool) {
             std::cmp::Ordering::Equal => {
                 shared += idf.term(a[i]);
                 distinctive |= idf.is_distinctive(a[i]);
+                matched += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
+    // Two sentences with the same content words are counterparts however
+    // common those words are (a text with a small vocabulary has no rare
+    // word at all, and its repeated sentences must still pair).
+    distinctive |= matched == a.len() && matched == b.len();
     let (wa, wb) = (idf.sum(a), idf.sum(b));
     let dice = if wa + wb > 0.0 {
         2.0 * shared / (wa + wb)
