@@ -5,6 +5,7 @@
 // failed requests in `harness.errors`; tests assert that list stays empty.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { CHROMIUM_ARGS } from './chromium.mjs';
 import { existsSync, readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,17 +30,7 @@ const pageErrors = new WeakMap();
 let everReady = false;
 let readyFailed = false;
 
-// playwright adds --headless and its own fresh --user-data-dir (a temp dir it
-// removes on close); it refuses a --user-data-dir in args, so it is not here.
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS };
 
 /** The policy the release build must run under with no violation (issue 7). */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";

@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS } from '../e2e/chromium.mjs';
 import { startServer } from '../e2e/server.mjs';
 
 /** The two layouts the app has: wide (two columns) and narrow (one, below 700 px: NARROW_PX). */
@@ -30,15 +31,6 @@ const SCREENS = 2;
 const JOBS = Number(process.env.PRERENDER_JOBS || 2);
 /** The placeholder in boot.js that receives the list of prerendered views. */
 export const SLOT = '/*__RD_PRERENDER__*/ null';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const READY = '#app-root[data-ready="true"]';
 
 /** The bundled report ids (reports/manifest.json order is the app's: sorted file names). */
