@@ -304,3 +304,36 @@ export function ensureOutDir() {
   mkdirSync(OUT_DIR, { recursive: true });
   return OUT_DIR;
 }
+
+/**
+ * On the mock news page (`examples/serve-news.mjs` servers): serves `reports`
+ * as a corpus from the widget's origin (CORS open, as a newsroom's would be),
+ * appends one direct-mount element per id in `ids` (split view, that corpus)
+ * and runs boot.js again for them (a module runs once per URL: `tag` makes it
+ * a new one). Listeners the test needs go on `page` before this call.
+ */
+export async function mountWithCorpus(page, servers, { file, reports, ids, tag }) {
+  const corpusUrl = `${servers.widget.url}/stories/${file}`;
+  await page.route(corpusUrl, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
+      body: JSON.stringify({ reports }),
+    }),
+  );
+  await page.goto(`${servers.news.url}/news.html`);
+  await page.evaluate(
+    ({ corpus, ids }) => {
+      for (const id of ids) {
+        const div = document.createElement('div');
+        div.id = id;
+        div.dataset.reportDiff = '';
+        div.dataset.corpus = corpus;
+        div.dataset.view = 'split';
+        document.body.append(div);
+      }
+    },
+    { corpus: corpusUrl, ids },
+  );
+  await page.addScriptTag({ type: 'module', url: `${servers.widget.base}boot.js?${tag}` });
+}

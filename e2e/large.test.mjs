@@ -5,7 +5,7 @@
 // not asserts: `node --test e2e/large.test.mjs` shows them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useHarness, openApp, assertNoErrors, STRICT_CSP, startHarness, launchBrowser, recordErrors, DIST_DIR, reportText } from './helpers.mjs';
+import { useHarness, openApp, assertNoErrors, STRICT_CSP, startHarness, launchBrowser, recordErrors, DIST_DIR, reportText, mountWithCorpus } from './helpers.mjs';
 import { serveNews } from '../examples/serve-news.mjs';
 
 const h = useHarness();
@@ -282,26 +282,14 @@ test('a widget mounted from another origin compares large texts in a worker star
     const page = await (await browser.newContext()).newPage();
     recordErrors(page, errors);
     const [a, b] = pair(300_000, { seed: 9 });
-    const corpusUrl = `${servers.widget.url}/stories/long.json`;
-    await page.route(corpusUrl, (route) =>
-      route.fulfill({
-        status: 200,
-        headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
-        body: JSON.stringify({ reports: [{ id: 'a', text: a }, { id: 'b', text: b }] }),
-      }),
-    );
     const workers = [];
     page.on('worker', (w) => workers.push(w.url()));
-    await page.goto(`${servers.news.url}/news.html`);
-    await page.evaluate((corpus) => {
-      const div = document.createElement('div');
-      div.id = 'mount-large';
-      div.dataset.reportDiff = '';
-      div.dataset.corpus = corpus;
-      div.dataset.view = 'split';
-      document.body.append(div);
-    }, corpusUrl);
-    await page.addScriptTag({ type: 'module', url: `${servers.widget.base}boot.js?large` });
+    await mountWithCorpus(page, servers, {
+      file: 'long.json',
+      reports: [{ id: 'a', text: a }, { id: 'b', text: b }],
+      ids: ['mount-large'],
+      tag: 'large',
+    });
     // The comparison arrives from the worker: its chunks are laid out, all
     // standing in while the widget is far below the screen.
     await page.locator('#mount-large table.cmp > [data-chunk]').first().waitFor({ state: 'attached', timeout: 60_000 });

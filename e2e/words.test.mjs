@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { serveNews } from '../examples/serve-news.mjs';
-import { useHarness, startHarness, openApp, assertNoErrors, paneText, launchBrowser, recordErrors, ensureOutDir, DIST_DIR, STRICT_CSP, until } from './helpers.mjs';
+import { useHarness, startHarness, openApp, assertNoErrors, paneText, launchBrowser, recordErrors, ensureOutDir, DIST_DIR, STRICT_CSP, until, mountWithCorpus } from './helpers.mjs';
 
 const h = useHarness();
 const T = { timeout: 60_000 };
@@ -133,29 +133,12 @@ test('two widgets mounted from another origin under a sub-path fetch the table o
     const page = await (await browser.newContext()).newPage();
     recordErrors(page, errors);
     const requests = countWordRequests(page);
-    const corpusUrl = `${servers.widget.url}/stories/phones.json`;
-    await page.route(corpusUrl, (route) =>
-      route.fulfill({
-        status: 200,
-        headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
-        body: JSON.stringify({ reports: [{ id: 'a', text: A }, { id: 'b', text: B }] }),
-      }),
-    );
-    await page.goto(`${servers.news.url}/news.html`);
-    await page.evaluate((corpus) => {
-      for (const id of ['mount-words-1', 'mount-words-2']) {
-        const div = document.createElement('div');
-        div.id = id;
-        div.dataset.reportDiff = '';
-        div.dataset.corpus = corpus;
-        div.dataset.view = 'split';
-        document.body.append(div);
-      }
-    }, corpusUrl);
-    // boot.js mounts every [data-report-diff] element when it runs; the page
-    // already ran it, so load it again for the new elements (a module runs
-    // once per URL: a query makes it a new one).
-    await page.addScriptTag({ type: 'module', url: `${servers.widget.base}boot.js?again` });
+    await mountWithCorpus(page, servers, {
+      file: 'phones.json',
+      reports: [{ id: 'a', text: A }, { id: 'b', text: B }],
+      ids: ['mount-words-1', 'mount-words-2'],
+      tag: 'again',
+    });
     for (const id of ['mount-words-1', 'mount-words-2']) {
       const root = page.locator(`#${id} #app-root`);
       await until(async () => (await root.getAttribute('data-signal').catch(() => null)) === 'word_vectors', `${id} uses the word table`);
