@@ -29,7 +29,7 @@
 //! result, because ties are broken by quantities that do not depend on which
 //! report is A (scores in fixed point, then position sums).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::score::{self, quantize, Features, Idf, Normed};
@@ -453,7 +453,7 @@ fn lexical_candidates(a: &[Features], b: &[Features], idf: &Idf) -> Vec<Vec<usiz
     // Sentences with the same features pair however common their terms
     // (see `score::overlap`); a text repeated more often than a distinctive
     // term may be is left out, as such a term is.
-    let mut same: HashMap<&[u32], Vec<usize>> = HashMap::new();
+    let mut same: FxHashMap<&[u32], Vec<usize>> = FxHashMap::default();
     for (i, f) in a.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
         same.entry(f.as_slice()).or_default().push(i);
     }
