@@ -25,8 +25,8 @@ test('the app loads and works under the strict CSP with zero violations', T, asy
   const res = await page.goto(`${h.url}/?a=000&b=001`);
   assert.equal(res.headers()['content-security-policy'], STRICT_CSP);
   await openApp(page, h, '?a=000&b=001');
-  // The first paint came from the prerendered markup (boot.js fetched and
-  // inserted it): under this policy too.
+  // The first paint came from the prerendered markup (first.js, a script of
+  // the page's own origin, inserted it): under this policy too.
   const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
   assert.deepEqual(marks.filter((m) => m.startsWith('report-diff:')), ['report-diff:prerendered', 'report-diff:live']);
   await expectPaneShows(page, 'a', '000');

@@ -1,8 +1,9 @@
 // The first view painted without the wasm: the release build prerenders the
 // first screens of the landing view and of every bundled pair
-// (scripts/prerender.mjs); boot.js shows that markup, inert, while the app
-// downloads, and the app takes over in place. The wasm is held back here until
-// the prerendered view has been checked, then released.
+// into first.js (scripts/prerender.mjs), which the app's page runs before its
+// first paint; the markup stays, inert, while the app downloads, and the app
+// takes over in place. The wasm is held back here until the prerendered view
+// has been checked, then released.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -173,6 +174,38 @@ test('parameters the prerender does not cover, and a link to a passage, take the
     await page.context().close();
   }
   assertNoErrors(h, since);
+});
+
+test('the first paint is the prerendered view: nothing is painted before it', T, async () => {
+  const since = h.errors.length;
+  for (const query of ['?a=001&b=002', '']) {
+    const page = await h.newPage();
+    await page.goto(`${h.url}/${query}`);
+    await waitReady(page);
+    const { shown, fcp, loading } = await page.evaluate(() => ({
+      shown: performance.getEntriesByName('report-diff:prerendered')[0]?.startTime,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      loading: document.querySelectorAll('.loading').length,
+    }));
+    assert.ok(shown != null && fcp != null, `${query}: marks ${shown} / ${fcp}`);
+    // first.js runs before the parser reaches "Loading the comparison…": the
+    // first contentful paint comes after the view is in the page.
+    assert.ok(shown <= fcp, `${query}: the view was shown at ${shown} ms, the first contentful paint at ${fcp} ms`);
+    assert.equal(loading, 0, 'the loading line is gone with the app');
+    await page.context().close();
+  }
+  assertNoErrors(h, since);
+});
+
+test('without first.js (not served, or a build without the prerender) the app renders its first view itself', T, async () => {
+  const page = await h.newPage();
+  await page.route(/\/first\.js$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${h.url}/?a=003&b=004`);
+  await waitReady(page);
+  assert.deepEqual(await marks(page), ['report-diff:live']);
+  await expectPaneShows(page, 'a', '003');
+  await expectPaneShows(page, 'b', '004');
+  await page.context().close();
 });
 
 test('if the app cannot load, the prerendered view gives way to the message', T, async () => {

@@ -1,6 +1,6 @@
 // Prerendering: the first screens of the landing view and of every bundled
-// pair's default view, as static markup the loader (web/boot.js) shows before
-// the app has downloaded, so the first comparison is painted without the wasm.
+// pair's default view, as static markup web/first.js shows before the app has
+// downloaded, so the first comparison is painted without the wasm.
 //
 // Run by the release build (scripts/stamp-boot.mjs, a trunk post_build hook,
 // when TRUNK_PROFILE is "release"; `trunk serve` skips it), or by hand on a
@@ -9,12 +9,11 @@
 // It serves the built site on a local port, opens each view in headless
 // Chromium at a wide and a narrow (phone) width, waits until the app has
 // rendered, keeps what lies within the first SCREENS screens (the app renders
-// the rest when it takes over) and writes it as `prerender/<hash>.html`. The
-// list of views and their files is written into boot.js. Without Chromium or
+// the rest when it takes over) and writes every view's markup into first.js,
+// which the app's page runs before its first paint. Without Chromium or
 // playwright-core it prints why and skips: the app then renders the first
-// view itself, as before.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// view itself.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS } from '../e2e/chromium.mjs';
@@ -25,12 +24,19 @@ const LAYOUTS = [
   { name: 'wide', viewport: { width: 1280, height: 900 } },
   { name: 'narrow', viewport: { width: 390, height: 844 } },
 ];
-/** How many window heights of markup to keep: enough to scroll a little before the app takes over. */
-const SCREENS = 2;
+/**
+ * How many window heights of markup to keep: the first screen and some to
+ * scroll into before the app takes over (and a taller window than the
+ * prerender's). Every view's markup is in the first paint's download, and
+ * the first frame lays out all of it.
+ */
+const SCREENS = 1.5;
 /** Pages rendered at once. */
 const JOBS = Number(process.env.PRERENDER_JOBS || 2);
-/** The placeholder in boot.js that receives the list of prerendered views. */
-export const SLOT = '/*__RD_PRERENDER__*/ null';
+/** The placeholder in first.js that receives the prerendered views. */
+export const SLOT = '/*__RD_VIEWS__*/ null';
+/** The app's narrow layout is below this width (NARROW_PX in src/app/state.rs). */
+const NARROW_PX = 700;
 const READY = '#app-root[data-ready="true"]';
 
 /** The bundled report ids (reports/manifest.json order is the app's: sorted file names). */
@@ -94,8 +100,8 @@ function capture({ screens, origin }) {
 }
 
 /**
- * Prerenders into the built site in `dir` and writes the list into
- * `dir/boot.js`. Returns the list, or null when it skipped (and said why).
+ * Prerenders the built site in `dir` and writes the views into
+ * `dir/first.js`. Returns them, or null when it skipped (and said why).
  */
 export async function prerender(dir, { log = (m) => console.log(m) } = {}) {
   const t0 = Date.now();
@@ -103,9 +109,9 @@ export async function prerender(dir, { log = (m) => console.log(m) } = {}) {
     log(`prerender: skipped (${why}); the app renders its first view itself`);
     return null;
   };
-  const boot = path.join(dir, 'boot.js');
-  const bootText = readFileSync(boot, 'utf8');
-  if (!bootText.includes(SLOT)) throw new Error(`prerender: ${SLOT} not in ${boot}`);
+  const first = path.join(dir, 'first.js');
+  const firstText = readFileSync(first, 'utf8');
+  if (!firstText.includes(SLOT)) throw new Error(`prerender: ${SLOT} not in ${first}`);
   const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
   if (!existsSync(executablePath)) return skip(`no Chromium at ${executablePath}; set CHROMIUM`);
   let chromium;
@@ -119,9 +125,6 @@ export async function prerender(dir, { log = (m) => console.log(m) } = {}) {
   const queries = [''];
   for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) queries.push(`?a=${ids[i]}&b=${ids[j]}`);
 
-  const outDir = path.join(dir, 'prerender');
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir);
   // Cacheable, so later loads reuse the compiled wasm.
   const server = await startServer(dir, { headers: { 'cache-control': 'max-age=600' } });
   let browser;
@@ -162,10 +165,8 @@ export async function prerender(dir, { log = (m) => console.log(m) } = {}) {
         if ([...sp.keys()].length !== 3) throw new Error(`${q}: unexpected parameters in ${page.url()}`);
         if (q === '') defaults = { a: sp.get('a'), b: sp.get('b') };
         const { html } = await page.evaluate(capture, { screens: SCREENS, origin: server.url });
-        const file = `${createHash('sha256').update(html).digest('hex').slice(0, 16)}.html`;
-        writeFileSync(path.join(outDir, file), html);
         bytes += html.length;
-        (pages[key] ??= [null, null])[slot] = file;
+        (pages[key] ??= [null, null])[slot] = html;
         if (process.env.PRERENDER_VERBOSE) log(`prerender: ${name} ${q || '(landing)'} ${Date.now() - t} ms, ${html.length} B`);
       }
       for (const { context } of contexts.values()) await context.close();
@@ -175,8 +176,9 @@ export async function prerender(dir, { log = (m) => console.log(m) } = {}) {
     await browser.close().catch(() => {});
     await server.close();
   }
-  const list = { ...defaults, narrow: 700, pages };
-  writeFileSync(boot, bootText.replace(SLOT, `/*__RD_PRERENDER__*/ ${JSON.stringify(list)}`));
+  const list = { ...defaults, narrow: NARROW_PX, pages };
+  // JSON is JavaScript; the slot's comment stays, so a later run can find it.
+  writeFileSync(first, firstText.replace(SLOT, `/*__RD_VIEWS__*/ ${JSON.stringify(list)}`));
   const n = Object.keys(pages).length;
   log(`prerender: ${n} views × ${LAYOUTS.length} layouts, ${Math.round(bytes / 1024)} KiB of markup, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return list;
@@ -185,8 +187,8 @@ export async function prerender(dir, { log = (m) => console.log(m) } = {}) {
 // `node scripts/prerender.mjs [dist]`: prerender a built site by hand.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = path.resolve(process.argv[2] ?? 'dist');
-  // boot.js may hold an earlier run's list: put the placeholder back first.
-  const boot = path.join(dir, 'boot.js');
-  writeFileSync(boot, readFileSync(boot, 'utf8').replace(/\/\*__RD_PRERENDER__\*\/ (null|\{.*\})/, SLOT));
+  // first.js may hold an earlier run's views: put the placeholder back first.
+  const first = path.join(dir, 'first.js');
+  writeFileSync(first, readFileSync(first, 'utf8').replace(/\/\*__RD_VIEWS__\*\/ (null|\{.*\})/, SLOT));
   await prerender(dir);
 }

@@ -8,8 +8,8 @@
 // good: the app fetches it only when a text needs it (own texts, a corpus).
 //
 // Then, for a release build only (`trunk serve` stays fast), it prerenders the
-// first screens of the bundled views (scripts/prerender.mjs), which boot.js
-// shows before the app has loaded.
+// first screens of the bundled views into first.js (scripts/prerender.mjs),
+// which the page shows before the app has loaded.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -9,31 +9,17 @@
 // `#report-diff` (or <body>), driven by the page's URL.
 //
 // First paint without the wasm: the release build prerenders the first screens
-// of the landing view and of every bundled pair (scripts/prerender.mjs) and
-// lists them below. When a widget's parameters are only ones the prerender
-// covers (a, b, view), its markup is shown at once, inert and aria-busy, while
-// the app downloads; the app renders the same markup beside it and this file
+// of the landing view and of every bundled pair into first.js
+// (scripts/prerender.mjs). On the app's page, index.html runs first.js before
+// this file, and it has already shown the view for the URL; for a widget
+// mounted on another page, this file imports first.js and shows each widget's
+// view in its shadow root. Either way the view is inert and aria-busy while the
+// app downloads; the app renders the same markup beside it and this file
 // removes the prerendered copy in the same task (no frame shows both or none).
 const here = new URL('.', import.meta.url);
-const PRERENDERED = /*__RD_PRERENDER__*/ null;
-const COVERED = new Set(['a', 'b', 'view']);
 const mounts = [...document.querySelectorAll('[data-report-diff]')];
 const page = mounts.length ? null : document.getElementById('report-diff');
 const hosts = () => [...document.querySelectorAll('[data-report-diff]'), document.getElementById('report-diff')].filter(Boolean);
-
-/** The prerendered file for these parameters ([key, value] pairs) at this width, or null. */
-function prerenderedFile(params, width) {
-  if (!PRERENDERED) return null;
-  const p = {};
-  for (const [k, v] of params) {
-    if (!COVERED.has(k) || k in p) return null;
-    p[k] = v;
-  }
-  // The app's defaults (src/params.rs): a link that names a report opens the pair.
-  const view = p.view ?? ('a' in p || 'b' in p ? 'split' : 'overview');
-  const files = PRERENDERED.pages[`a=${p.a ?? PRERENDERED.a}&b=${p.b ?? PRERENDERED.b}&view=${view}`];
-  return files?.[width < PRERENDERED.narrow ? 1 : 0] ?? null;
-}
 
 /** A direct mount's parameters, from its data- attributes (as src/embed.rs mount_query reads them). */
 const mountParams = (el) =>
@@ -59,25 +45,23 @@ function replaceWhenLive(scope, shown) {
   observer.observe(scope, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
 }
 
-/** Shows the prerendered view for `host`, if there is one and the app has not mounted there yet; true if shown. */
-async function showPrerendered(host, params, isPage) {
-  const file = prerenderedFile(params, host.clientWidth || innerWidth);
-  if (!file) return false;
-  const res = await fetch(new URL(`prerender/${file}`, here));
-  if (!res.ok) return false;
-  const template = document.createElement('template');
-  template.innerHTML = await res.text();
-  const main = template.content.firstElementChild;
-  if (!main?.hasAttribute('data-prerender')) return false;
-  if (isPage) {
-    if (host.querySelector('#app-root')) return false; // the app was faster
-    // Beside the app's element, not in it: Yew empties the element it mounts
-    // into, and the page must not lose its height (and scroll) meanwhile.
-    host.replaceChildren();
-    host.before(main);
-    replaceWhenLive(host, main);
-  } else {
-    if (host.shadowRoot) return false;
+/** The view first.js showed on the app's page: replaced once the app is live; true if there is one. */
+function pageShown(host) {
+  const shown = globalThis.__reportDiffFirstView?.shown;
+  if (!shown?.isConnected) return false;
+  replaceWhenLive(host, shown);
+  return true;
+}
+
+/** Shows a mounted widget's prerendered view in its shadow root, if there is one; true if shown. */
+async function mountShown(widgets) {
+  // A module import of first.js: one download for every widget on the page.
+  await import(new URL('first.js', here));
+  const first = globalThis.__reportDiffFirstView;
+  let any = false;
+  for (const host of widgets) {
+    const main = first?.view(mountParams(host), host.clientWidth || innerWidth);
+    if (!main || host.shadowRoot) continue;
     // As src/app/mount.rs builds a widget: its own style sheet in an open
     // shadow root, hidden until the sheet has loaded. The app adds its own
     // widget next to this one in the same root.
@@ -93,31 +77,25 @@ async function showPrerendered(host, params, isPage) {
     widget.append(main);
     shadow.append(link, widget);
     replaceWhenLive(shadow, widget);
+    any = true;
   }
-  performance.mark('report-diff:prerendered');
-  return true;
+  if (any) performance.mark('report-diff:prerendered');
+  return any;
 }
 
 const CSS = '__RD_CSS__';
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
-// Fetched at once, while the app's files download (index.html preloads them).
-const shown = Promise.all(
-  page
-    ? location.hash
-      ? []
-      : [showPrerendered(page, new URLSearchParams(location.search), true)]
-    : mounts.map((el) => showPrerendered(el, mountParams(el), false)),
-).then(
-  (all) => all.some(Boolean),
-  (err) => console.warn('report-diff: the prerendered view could not be shown:', err),
-);
+const shown = (page ? Promise.resolve(pageShown(page)) : mounts.length ? mountShown(mounts) : Promise.resolve(false)).catch((err) => {
+  console.warn('report-diff: the prerendered view could not be shown:', err);
+  return false;
+});
 
 try {
-  // Paint the prerendered view before the app's first render holds the main
-  // thread (and before its module and wasm are even compiled: index.html
-  // preloads them meanwhile). The markup is a fraction of the app's size and
-  // nearly always here first; if it is not within a second, the app goes
-  // ahead and the markup is dropped when it comes.
+  // Paint the prerendered view before the app's download and first render
+  // compete with it (index.html does not preload the app: on a fresh load
+  // its download slowed the style sheet and first.js, so the first paint).
+  // A widget's view is one small import, nearly always here first; if it is
+  // not within a second, the app goes ahead.
   if (await Promise.race([shown, delay(1000)])) {
     // A frame (rAF, then a task after it); rAF does not run in a hidden tab.
     await Promise.race([new Promise((r) => requestAnimationFrame(() => setTimeout(r))), delay(100)]);
