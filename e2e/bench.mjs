@@ -609,6 +609,10 @@ for (const [pair, st] of Object.entries(pairStats))
 const painted = Object.values(pairStats).map((st) => st.pane_frame.median);
 const live = Object.values(pairStats).map((st) => st.ready_frame.median);
 console.log(`medians over pairs: painted fastest ${fmt(Math.min(...painted))}, slowest ${fmt(Math.max(...painted))}; interactive (the app's own render, and its frame) ${fmt(Math.min(...live))}–${fmt(Math.max(...live))}`);
+// Every load of every pair together: the pairs' medians differ mostly by noise.
+const pooled = stats(Object.values(pairLoads).flatMap((samples) => samples.map((x) => x.pane_frame)));
+const pooledFcp = stats(Object.values(pairLoads).flatMap((samples) => samples.map((x) => x.first_contentful_paint ?? Infinity)));
+console.log(`all ${pooled.n} loads together: painted median ${fmt(pooled.median)}, p90 ${fmt(pooled.p90)}; FCP median ${fmt(pooledFcp.median)}, p90 ${fmt(pooledFcp.p90)}`);
 console.log('(painted: the prerendered markup when "prerendered" counts the load, its frame produced on the main thread;');
 console.log(' FCP: the browser\'s first-contentful-paint entry, the same frame once rastered and presented; interactive: the live app replaced it)\n');
 
@@ -715,6 +719,7 @@ console.log(
       warmup: WARMUP,
       loads: LOADS,
       first_comparison_painted_ms: pairStats,
+      first_comparison_painted_all_loads_ms: { painted: pooled, first_contentful_paint: pooledFcp },
       engine_ms: engineStats,
       peers_ms: peerStats,
       ratios,
