@@ -184,6 +184,9 @@ test('the widget\'s CSS and the host page\'s never meet', T, async () => {
 
 test('a mounted widget shows its prerendered view in its shadow root until the app renders beside it', T, async () => {
   const page = await h.newPage();
+  const firstJs = [];
+  // The news page's own requests (its iframe embed loads first.js too, as its page).
+  page.on('request', (r) => r.frame() === page.mainFrame() && /\/first\.js$/.test(new URL(r.url()).pathname) && firstJs.push(r.url()));
   let release;
   const gate = new Promise((r) => (release = r));
   await page.route(/_bg\.wasm$/, async (route) => {
@@ -227,6 +230,9 @@ test('a mounted widget shows its prerendered view in its shadow root until the a
     roots: el.shadowRoot.querySelectorAll('#app-root').length,
   }));
   assert.deepEqual(after, { prerendered: 0, roots: 1 });
+  // The views come from the widget's origin, in one download for all the page's widgets.
+  assert.equal(firstJs.length, 1, `first.js requested ${firstJs.length} times`);
+  assert.equal(new URL(firstJs[0]).origin, new URL(h.servers.widget.url).origin);
   await expectShadowPane(page, '#mount-2', 'a', '000');
   await expectShadowPane(page, '#mount-2', 'b', '002');
   assert.deepEqual(await layout(), before, 'the live widget is laid out as the prerendered one was');
