@@ -85,7 +85,7 @@ async function mountShown(widgets) {
 
 const CSS = '__RD_CSS__';
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
-const shown = (page ? Promise.resolve(pageShown(page)) : mounts.length ? mountShown(mounts) : Promise.resolve(false)).catch((err) => {
+const shown = (async () => (page ? pageShown(page) : mounts.length > 0 && mountShown(mounts)))().catch((err) => {
   console.warn('report-diff: the prerendered view could not be shown:', err);
   return false;
 });
