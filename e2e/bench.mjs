@@ -44,6 +44,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { startServer } from './server.mjs';
+import { SLOT } from '../scripts/prerender.mjs';
 import { DIST_DIR, READY_SELECTOR, REPO_ROOT, allPairs, launchBrowser, reportText, stripWs } from './helpers.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 30);
@@ -108,7 +109,7 @@ function distSizes() {
   // (wasm and its JS bindings). host.js is for host pages, worker.js and the
   // word table for other texts.
   const first = path.join(DIST_DIR, 'first.js');
-  const prerendered = existsSync(first) && !readFileSync(first, 'utf8').includes('/*__RD_VIEWS__*/ null');
+  const prerendered = existsSync(first) && !readFileSync(first, 'utf8').includes(SLOT);
   const page = files.filter((f) => ['index.html', 'boot.js', 'first.js'].includes(f.file) || /\.css$/.test(f.file));
   const app = files.filter((f) => /\.wasm$/.test(f.file) || /^report-diff[^/]*\.js$/.test(f.file));
   return {
