@@ -77,3 +77,21 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .and_then(|t| t.as_string())
         .ok_or_else(|| "the answer could not be read".to_string())
 }
+
+/// Fetches the corpus the page opened with (`url`, while it is loading), once,
+/// and hands the reducer the corpus or the reason it could not be had.
+#[yew::hook]
+pub fn use_corpus_fetch(url: Option<String>, d: yew::UseReducerDispatcher<super::state::State>) {
+    yew::use_effect_with((), move |_| {
+        if let Some(url) = url {
+            yew::platform::spawn_local(async move {
+                d.dispatch(super::state::Action::Source(
+                    match fetch_corpus(&url).await {
+                        Ok(c) => crate::sources::SourceAction::CorpusLoaded(Rc::new(c)),
+                        Err(e) => crate::sources::SourceAction::CorpusFailed(e.to_string()),
+                    },
+                ))
+            });
+        }
+    });
+}

@@ -14,8 +14,10 @@ mod fatal;
 mod fetch;
 mod figures;
 mod frame;
+mod keys;
 mod mount;
 mod names;
+mod narrow;
 mod navbar;
 mod offload_status;
 mod overview;
@@ -45,7 +47,6 @@ mod worker;
 use std::ops::Deref;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::corpus;
@@ -77,7 +78,7 @@ use shortcuts::ShortcutsDialog;
 use sliced::Sliced;
 use source_switch::SourceSwitch;
 use split::SplitView;
-use state::{Action, Opening, State, Words, NARROW_PX, SINGLE_KEYS_KEY};
+use state::{Action, Opening, State, Words, SINGLE_KEYS_KEY};
 use summary::Summary;
 use translation::TranslationView;
 use unified::UnifiedView;
@@ -212,15 +213,6 @@ fn dispatch<T: 'static>(
 ) -> Callback<T> {
     let d = d.clone();
     Callback::from(move |x| d.dispatch(action(x)))
-}
-
-/// True when a key press goes to a form field (shortcuts stay out of typing).
-fn in_field(target: Option<web_sys::EventTarget>) -> bool {
-    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-        return false;
-    };
-    matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
-        || el.closest("[contenteditable]").ok().flatten().is_some()
 }
 
 pub use mount::start;
@@ -732,54 +724,18 @@ pub fn App(props: &AppProps) -> Html {
             },
         );
     }
-    // Keyboard: next / previous change, the shortcut list. A widget in a host
-    // page listens only while focus is inside it (several can share a page).
-    {
-        let (d, root) = (d.clone(), root.clone());
-        let deps = (total, state.single_keys, state.shortcuts_open, comparing);
-        use_effect_with(deps, move |&(total, single, open, comparing)| {
-            let listener = gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                gloo::events::EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.default_prevented() || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
-                    }
-                    if in_field(e.composed_path().get(0).dyn_into().ok()) {
-                        return;
-                    }
-                    if !own_page {
-                        let inside = root
-                            .get()
-                            .is_some_and(|el| e.composed_path().includes(&el, 0));
-                        if !inside {
-                            return;
-                        }
-                    }
-                    let step = |forward| Action::Step {
-                        forward,
-                        total,
-                        focus: true,
-                    };
-                    let action = match e.key().as_str() {
-                        "?" if single => Action::ShowShortcuts(!open),
-                        _ if open || !comparing => return,
-                        "F7" => step(!e.shift_key()),
-                        "n" | "j" if single => step(true),
-                        "p" | "k" if single => step(false),
-                        _ => return,
-                    };
-                    e.prevent_default();
-                    d.dispatch(action);
-                },
-            );
-            move || drop(listener)
-        });
-    }
+    // Keyboard: next / previous change, the shortcut list.
+    keys::use_change_keys(
+        keys::Keys {
+            total,
+            single: state.single_keys,
+            open: state.shortcuts_open,
+            comparing,
+        },
+        root.clone(),
+        own_page,
+        d.clone(),
+    );
     // A step scrolls its change into view (both sides: they share a row)
     // and, from the keyboard, moves focus there; so does switching views.
     {
@@ -796,70 +752,21 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // The widget's width decides between one and two columns.
-    {
-        let (root, d) = (root.clone(), d.clone());
-        use_effect_with((), move |_| {
-            let measured = root
-                .cast::<web_sys::Element>()
-                .and_then(|m| m.parent_element());
-            let observe = measured.clone();
-            let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                if let Some(el) = &measured {
-                    if el.client_width() > 0 {
-                        d.dispatch(Action::SetNarrow(f64::from(el.client_width()) < NARROW_PX));
-                    }
-                }
-            });
-            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
-            if let (Some(o), Some(el)) = (&observer, &observe) {
-                o.observe(el);
-            }
-            move || {
-                if let Some(o) = observer {
-                    o.disconnect();
-                }
-                drop(on_resize);
-            }
-        });
-    }
+    narrow::use_narrow(root.clone(), d.clone());
 
     // A corpus in the URL: fetch it once.
-    {
-        let d = state.dispatcher();
-        let url = match &state.sources.active {
+    fetch::use_corpus_fetch(
+        match &state.sources.active {
             crate::sources::Active::Corpus {
                 url,
                 status: crate::sources::CorpusStatus::Loading,
             } => Some(url.clone()),
             _ => None,
-        };
-        use_effect_with((), move |_| {
-            if let Some(url) = url {
-                yew::platform::spawn_local(async move {
-                    d.dispatch(Action::Source(match fetch::fetch_corpus(&url).await {
-                        Ok(c) => SourceAction::CorpusLoaded(Rc::new(c)),
-                        Err(e) => SourceAction::CorpusFailed(e.to_string()),
-                    }))
-                });
-            }
-        });
-    }
+        },
+        d.clone(),
+    );
     // The reader's texts: saved as they type; compared once typing pauses.
-    let commit_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-    {
-        let d = state.dispatcher();
-        let sources = state.sources.clone();
-        let timer = commit_timer.clone();
-        use_effect_with(state.sources.save_generation, move |&g| {
-            if g > 0 {
-                d.dispatch(Action::Source(storage::save(&sources)));
-                let d = d.clone();
-                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(400, move || {
-                    d.dispatch(Action::Source(SourceAction::Commit))
-                }));
-            }
-        });
-    }
+    storage::use_saving(state.sources.clone(), d.clone());
 
     let on_a = dispatch(&d, Action::SetA);
     let on_b = dispatch(&d, Action::SetB);

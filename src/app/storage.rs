@@ -63,3 +63,20 @@ pub fn save(sources: &Sources) -> SourceAction {
         }
     }
 }
+
+/// The reader's texts: saved at every change (`sources.save_generation`),
+/// and committed for comparison once typing has paused for 400 ms.
+#[yew::hook]
+pub fn use_saving(sources: Sources, d: yew::UseReducerDispatcher<super::state::State>) {
+    let timer = yew::use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    yew::use_effect_with(sources.save_generation, move |&g| {
+        if g > 0 {
+            d.dispatch(super::state::Action::Source(save(&sources)));
+            let d = d.clone();
+            // A new timer drops (cancels) the one before it.
+            *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(400, move || {
+                d.dispatch(super::state::Action::Source(SourceAction::Commit))
+            }));
+        }
+    });
+}
