@@ -55,9 +55,7 @@ use crate::engine::semantic::{SentenceTable, Source};
 use crate::engine::{Collection, Options, Semantics};
 use crate::export::{Export, Report as ExportedReport};
 use crate::intake::Report;
-use crate::offload::{
-    self, Depth, COARSE_DEADLINE_MS, FULL_DEADLINE_MS, LARGE_BYTES, WORD_VECTORS_MAX_BYTES,
-};
+use crate::offload::{self, FULL_DEADLINE_MS, LARGE_BYTES, WORD_VECTORS_MAX_BYTES};
 use crate::params::{Params, View};
 use crate::sources::{Reports, SourceAction};
 use crate::view::{
@@ -78,7 +76,7 @@ use shortcuts::ShortcutsDialog;
 use sliced::Sliced;
 use source_switch::SourceSwitch;
 use split::SplitView;
-use state::{Action, Opening, State, Words, SINGLE_KEYS_KEY};
+use state::{Action, Opening, State, SINGLE_KEYS_KEY};
 use summary::Summary;
 use translation::TranslationView;
 use unified::UnifiedView;
@@ -391,41 +389,18 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     // Fetch the word table when a text needs it (and only then), after this
-    // render has painted; once a page.
-    {
-        // A large source has no collection in the page: its worker uses
-        // the table.
-        let needs = if large {
-            large_words
-        } else {
-            collection.source().is_none()
-        } && reports.len() >= 2;
-        let idle = state.words.phase == WordTablePhase::NotLoaded;
-        let (d, url) = (state.dispatcher(), props.words.clone());
-        use_effect_with((needs && idle, url), move |(start, url)| {
-            if let (true, Some(url)) = (*start, url) {
-                d.dispatch(Action::Words(Words {
-                    phase: WordTablePhase::Loading,
-                    table: None,
-                    bytes: None,
-                }));
-                words::request(url, move |loaded| {
-                    d.dispatch(Action::Words(match loaded {
-                        Ok((t, bytes)) => Words {
-                            phase: WordTablePhase::Loaded,
-                            table: Some(t),
-                            bytes: Some(bytes),
-                        },
-                        Err(why) => Words {
-                            phase: WordTablePhase::Failed(why),
-                            table: None,
-                            bytes: None,
-                        },
-                    }))
-                });
-            }
-        });
-    }
+    // render has painted; once a page. A large source has no collection in
+    // the page: its worker uses the table.
+    let needs_words = if large {
+        large_words
+    } else {
+        collection.source().is_none()
+    } && reports.len() >= 2;
+    words::use_word_table(
+        needs_words && state.words.phase == WordTablePhase::NotLoaded,
+        props.words.clone(),
+        state.dispatcher(),
+    );
     let source_generation = generation;
     // Every memo below follows the collection and the worker's results: the
     // word table arriving rebuilds the collection, a large pair's comparison
@@ -632,45 +607,23 @@ pub fn App(props: &AppProps) -> Html {
     let offload_current = state.offload.key == Some(offload_key);
     {
         let o = &state.offload;
-        let run =
-            large && comparing && p.a.max(p.b) < reports.len() && !(offload_current && o.cancelled);
         let coarse = offload_current && o.coarse;
-        // The full aligner uses the word table once the page has it: its
-        // arrival restarts a running (or finished) words-only job.
-        let words = state.words.bytes.clone().filter(|_| large_words && !coarse);
-        let jobs = use_mut_ref(|| 0u64);
-        let (d, reports) = (state.dispatcher(), reports.clone());
-        let url = format!("{}worker.js", props.base);
-        use_effect_with(
-            (run, offload_key, coarse, o.attempt, words.is_some()),
-            move |&(run, key, coarse, _, _)| {
-                let mut job = None;
-                if run {
-                    *jobs.borrow_mut() += 1;
-                    let id = *jobs.borrow();
-                    d.dispatch(Action::OffloadStarted(id, key));
-                    let texts: Vec<&str> = reports.iter().map(|r| r.text.as_str()).collect();
-                    let (depth, deadline) = if coarse {
-                        (Depth::Coarse, COARSE_DEADLINE_MS)
-                    } else {
-                        (
-                            Depth::Full,
-                            dom::full_deadline_ms().unwrap_or(FULL_DEADLINE_MS),
-                        )
-                    };
-                    let on = {
-                        let d = d.clone();
-                        Callback::from(move |e| d.dispatch(Action::Offload(id, e)))
-                    };
-                    let pair = (key.0, key.1);
-                    let words = words.as_deref();
-                    match worker::start(&url, &texts, pair, key.2, depth, words, deadline, on) {
-                        Ok(j) => job = Some(j),
-                        Err(why) => d.dispatch(Action::Offload(id, worker::Event::Failed(why))),
-                    }
-                }
-                move || drop(job)
+        worker::use_offload(
+            worker::Wanted {
+                run: large
+                    && comparing
+                    && p.a.max(p.b) < reports.len()
+                    && !(offload_current && o.cancelled),
+                key: offload_key,
+                coarse,
+                attempt: o.attempt,
+                // The full aligner uses the word table once the page has it:
+                // its arrival restarts a running (or finished) words-only job.
+                words: state.words.bytes.clone().filter(|_| large_words && !coarse),
             },
+            reports.clone(),
+            format!("{}worker.js", props.base),
+            state.dispatcher(),
         );
     }
     let total = model.changes.len();

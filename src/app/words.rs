@@ -184,3 +184,39 @@ async fn store(url: String, response: web_sys::Response) {
     // A full quota or blocked storage only means the next visit downloads again.
     let _ = JsFuture::from(cache.put_with_str(&url, &response)).await;
 }
+
+/// Fetches the word table from `url` once `start` turns true (a text needs it
+/// and it has not been asked for), telling the reducer it is loading, then
+/// that it has loaded (with its bytes, for the worker) or why it could not.
+#[yew::hook]
+pub fn use_word_table(
+    start: bool,
+    url: Option<yew::AttrValue>,
+    d: yew::UseReducerDispatcher<super::state::State>,
+) {
+    use super::state::{Action, Words};
+    use crate::view::WordTablePhase;
+    yew::use_effect_with((start, url), move |(start, url)| {
+        if let (true, Some(url)) = (*start, url) {
+            d.dispatch(Action::Words(Words {
+                phase: WordTablePhase::Loading,
+                table: None,
+                bytes: None,
+            }));
+            request(url, move |loaded| {
+                d.dispatch(Action::Words(match loaded {
+                    Ok((t, bytes)) => Words {
+                        phase: WordTablePhase::Loaded,
+                        table: Some(t),
+                        bytes: Some(bytes),
+                    },
+                    Err(why) => Words {
+                        phase: WordTablePhase::Failed(why),
+                        table: None,
+                        bytes: None,
+                    },
+                }))
+            });
+        }
+    });
+}

@@ -154,3 +154,80 @@ fn read(data: &JsValue) -> Event {
     let error = get("error").and_then(|v| v.as_string());
     Event::Failed(error.unwrap_or_else(|| "it sent something unexpected".to_string()))
 }
+
+/// The comparison the page wants from a worker now.
+pub struct Wanted {
+    /// Whether a job should run (a large pair is shown and not cancelled).
+    pub run: bool,
+    /// The pair, options and source generation it is for.
+    pub key: super::state::OffloadKey,
+    /// The coarse comparison (the full one ran out of time).
+    pub coarse: bool,
+    /// Counts "Compare again".
+    pub attempt: u64,
+    /// The word table's bytes, when the full aligner is to use them.
+    pub words: Option<Rc<[u8]>>,
+}
+
+/// Runs the [`Wanted`] job in a worker started from `url`, on `texts`: again
+/// whenever what is wanted changes (another pair or options, the coarse
+/// comparison, "Compare again", the word table's arrival), dropping the job
+/// before, which ends its worker; `d` hears its events, tagged with the
+/// job's number so that a dropped job's late messages are told apart.
+#[yew::hook]
+pub fn use_offload(
+    wanted: Wanted,
+    texts: Rc<Vec<super::ReportInfo>>,
+    url: String,
+    d: yew::UseReducerDispatcher<super::state::State>,
+) {
+    use super::state::Action;
+    use crate::offload::{COARSE_DEADLINE_MS, FULL_DEADLINE_MS};
+    let jobs = yew::use_mut_ref(|| 0u64);
+    let Wanted {
+        run,
+        key,
+        coarse,
+        attempt,
+        words,
+    } = wanted;
+    yew::use_effect_with(
+        (run, key, coarse, attempt, words.is_some()),
+        move |&(run, key, coarse, _, _)| {
+            let mut job = None;
+            if run {
+                *jobs.borrow_mut() += 1;
+                let id = *jobs.borrow();
+                d.dispatch(Action::OffloadStarted(id, key));
+                let texts: Vec<&str> = texts.iter().map(|r| r.text.as_str()).collect();
+                let (depth, deadline) = if coarse {
+                    (Depth::Coarse, COARSE_DEADLINE_MS)
+                } else {
+                    (
+                        Depth::Full,
+                        super::dom::full_deadline_ms().unwrap_or(FULL_DEADLINE_MS),
+                    )
+                };
+                let on = {
+                    let d = d.clone();
+                    Callback::from(move |e| d.dispatch(Action::Offload(id, e)))
+                };
+                let pair = (key.0, key.1);
+                match start(
+                    &url,
+                    &texts,
+                    pair,
+                    key.2,
+                    depth,
+                    words.as_deref(),
+                    deadline,
+                    on,
+                ) {
+                    Ok(j) => job = Some(j),
+                    Err(why) => d.dispatch(Action::Offload(id, Event::Failed(why))),
+                }
+            }
+            move || drop(job)
+        },
+    );
+}
