@@ -94,8 +94,8 @@ try {
   // Paint the prerendered view before the app's download and first render
   // compete with it (index.html does not preload the app: on a fresh load
   // its download slowed the style sheet and first.js, so the first paint).
-  // A widget's view is one small import, nearly always here first; if it is
-  // not within a second, the app goes ahead.
+  // A widget's views come in one import of first.js (28 KB gzipped), nearly
+  // always here long before the app; if not within a second, the app goes ahead.
   if (await Promise.race([shown, delay(1000)])) {
     // A frame (rAF, then a task after it); rAF does not run in a hidden tab.
     await Promise.race([new Promise((r) => requestAnimationFrame(() => setTimeout(r))), delay(100)]);
